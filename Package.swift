@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// chat-server: an RFC 6455 WebSocket chat and broadcast server for Linux.
+/// No package dependencies: the toolchain plus OpenSSL's libcrypto and the
+/// Linux epoll family through system-library shims.
+let package = Package(
+    name: "chat-server",
+    products: [
+        .executable(name: "chat-server", targets: ["chat-server"]),
+        .executable(name: "ws-client", targets: ["ws-client"]),
+        .executable(name: "ws-bench", targets: ["ws-bench"]),
+        .library(name: "WSProtocol", targets: ["WSProtocol"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(name: "CEpoll"),
+        .target(name: "WSProtocol", dependencies: ["COpenSSL"]),
+        .target(name: "WSServer", dependencies: ["WSProtocol", "CEpoll"]),
+        .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
+        .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
+        .executableTarget(name: "ws-client", dependencies: ["WSClient"]),
+        .executableTarget(name: "ws-bench", dependencies: ["WSClient", "CEpoll"]),
+        .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol"]),
+        .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient"]),
+    ]
+)

@@ -1,0 +1,28 @@
+import WSProtocol
+
+/// One thing the registry asks the event loops to do for a list of clients.
+/// A frame is encoded once, as complete WebSocket frame bytes, and every
+/// recipient's outbound queue shares those same bytes.
+public struct Delivery: Sendable {
+    /// What to do for each recipient.
+    public enum Action: Sendable, Equatable {
+        /// Queue these frame bytes (a whole server-to-client frame, unmasked).
+        case frame([UInt8])
+        /// Send a ping (the liveness sweep found the client quiet).
+        case ping
+        /// Start the close handshake with this code and reason.
+        case close(CloseCode, reason: String)
+    }
+
+    public var recipients: [ClientID]
+    public var action: Action
+
+    public init(recipients: [ClientID], action: Action) {
+        self.recipients = recipients
+        self.action = action
+    }
+
+    public init(to recipient: ClientID, _ action: Action) {
+        self.init(recipients: [recipient], action: action)
+    }
+}
