@@ -1,0 +1,272 @@
+/// One WebSocket endpoint after the opening handshake, without I/O: bytes go
+/// in through `receive`, events come out through its callback, and every
+/// byte to send (application frames, pongs, close frames) is queued in
+/// `output` in the order it must go on the wire.
+///
+/// It assembles fragmented messages (section 5.4) with control frames
+/// interleaved, validates text as UTF-8 while it streams in (section 8.1),
+/// enforces the message size limit as soon as a frame header announces too
+/// much (section 10.4), answers pings (section 5.5.2) and runs the close
+/// handshake (sections 5.5.1 and 7). A protocol error fails the connection:
+/// a close frame with the error's code is queued and input stops.
+public struct WebSocketSession: Sendable {
+    /// Where the close handshake stands.
+    public enum State: Sendable, Equatable {
+        /// Data may flow both ways.
+        case open
+        /// We sent a close frame and wait for the peer's (`closeExpected`).
+        case closing
+        /// Both close frames went by, or the connection failed: no more input is read.
+        case closed
+    }
+
+    /// What the peer sent. Payload buffers are valid only during the callback.
+    public enum Event {
+        case text(UnsafeRawBufferPointer)
+        case binary(UnsafeRawBufferPointer)
+        /// A ping, already answered with a pong carrying the same payload.
+        case ping(UnsafeRawBufferPointer)
+        case pong(UnsafeRawBufferPointer)
+        /// The peer's close frame: code (1005 if it carried none) and reason.
+        /// If it started the handshake, our reply is queued in `output`.
+        case closed(CloseCode, reason: String)
+        /// The peer broke the protocol; our close frame is queued in `output`.
+        case failed(ProtocolError)
+    }
+
+    /// The data message being assembled from fragments.
+    private struct MessageInProgress: Sendable {
+        var isText: Bool
+        var size: UInt64
+    }
+
+    public let role: Role
+    /// Largest message accepted, summed over its fragments.
+    public var maxMessageSize: Int
+    public private(set) var state = State.open
+    /// Bytes to write to the peer, in order.
+    public var output = OutboundBuffer()
+
+    private var parser: FrameParser
+    private var frame: FrameHeader?
+    private var message: MessageInProgress?
+    private var utf8 = UTF8Validator()
+    /// Fragments (or a frame split across reads) of the current message.
+    private var messageBuffer: [UInt8] = []
+    /// A control frame's payload when it arrives split across reads.
+    private var controlBuffer: [UInt8] = []
+
+    public init(role: Role, maxMessageSize: Int) {
+        self.role = role
+        self.maxMessageSize = maxMessageSize
+        self.parser = FrameParser(role: role)
+    }
+
+    /// True once we sent a close frame and are waiting for the peer's reply:
+    /// the I/O layer arms its close timer.
+    public var closeExpected: Bool { state == .closing }
+
+    // MARK: Receiving
+
+    /// Consumes `input` (unmasking it in place) and reports each event.
+    /// Input after the close handshake or a failure is ignored.
+    public mutating func receive(_ input: UnsafeMutableRawBufferPointer, _ onEvent: (Event) -> Void) {
+        var rest = input
+        while state != .closed {
+            do throws(ProtocolError) {
+                guard let step = try parser.next(&rest) else { return }
+                switch step {
+                case .header(let header): try begin(header)
+                case .payload(let chunk, let isLast): try take(UnsafeRawBufferPointer(chunk), isLast: isLast, onEvent)
+                }
+            } catch {
+                fail(error, onEvent)
+            }
+        }
+    }
+
+    /// Applies the fragmentation rules of section 5.4 and the size limit to a new frame.
+    private mutating func begin(_ header: FrameHeader) throws(ProtocolError) {
+        frame = header
+        switch header.opcode {
+        case .close, .ping, .pong:
+            return
+        case .continuation:
+            // "a continuation frame ... MUST have an opcode of 0" only within a fragmented message.
+            guard message != nil else { throw .unexpectedContinuation }
+        case .text, .binary:
+            // "the fragments of one message MUST NOT be interleaved" with another message.
+            guard message == nil else { throw .expectedContinuation }
+            message = MessageInProgress(isText: header.opcode == .text, size: 0)
+            utf8.reset()
+        }
+        let size = (message?.size ?? 0) &+ header.payloadLength
+        guard size <= UInt64(maxMessageSize), size >= header.payloadLength else {
+            throw .messageTooBig(limit: maxMessageSize)
+        }
+        message?.size = size
+    }
+
+    private mutating func take(
+        _ chunk: UnsafeRawBufferPointer, isLast: Bool, _ onEvent: (Event) -> Void
+    ) throws(ProtocolError) {
+        guard let frame, let message else {
+            try takeControl(chunk, isLast: isLast, onEvent)
+            return
+        }
+        if frame.opcode.isControl {
+            try takeControl(chunk, isLast: isLast, onEvent)
+            return
+        }
+        if message.isText, !utf8.validate(chunk) { throw .invalidUTF8 }
+        let endsMessage = isLast && frame.fin
+        if endsMessage, messageBuffer.isEmpty {
+            // Every earlier chunk of this message was empty, so `chunk` is the
+            // whole message: deliver it from the caller's buffer, uncopied.
+            try finishMessage(chunk, onEvent)
+        } else {
+            messageBuffer.append(contentsOf: chunk)
+            guard endsMessage else { return }
+            let assembled = messageBuffer
+            messageBuffer = []
+            try assembled.withUnsafeBytes { bytes in
+                Result { () throws(ProtocolError) in try finishMessage(bytes, onEvent) }
+            }.get()
+        }
+    }
+
+    private mutating func finishMessage(_ payload: UnsafeRawBufferPointer, _ onEvent: (Event) -> Void) throws(ProtocolError) {
+        guard let finished = message else { return }
+        message = nil
+        if finished.isText, !utf8.isComplete { throw .invalidUTF8 }
+        // After our close frame the peer's remaining data is read only to find its close.
+        guard state == .open else { return }
+        onEvent(finished.isText ? .text(payload) : .binary(payload))
+    }
+
+    private mutating func takeControl(
+        _ chunk: UnsafeRawBufferPointer, isLast: Bool, _ onEvent: (Event) -> Void
+    ) throws(ProtocolError) {
+        guard let opcode = frame?.opcode else { return }
+        if isLast, controlBuffer.isEmpty {
+            try handleControl(opcode, chunk, onEvent)
+            return
+        }
+        controlBuffer.append(contentsOf: chunk)
+        guard isLast else { return }
+        let payload = controlBuffer
+        controlBuffer = []
+        try payload.withUnsafeBytes { bytes in
+            Result { () throws(ProtocolError) in try handleControl(opcode, bytes, onEvent) }
+        }.get()
+    }
+
+    private mutating func handleControl(
+        _ opcode: Opcode, _ payload: UnsafeRawBufferPointer, _ onEvent: (Event) -> Void
+    ) throws(ProtocolError) {
+        switch opcode {
+        case .ping:
+            // "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in
+            // response, unless it already received a Close frame."
+            if state == .open { output.appendFrame(opcode: .pong, payload: payload, mask: outgoingMask()) }
+            onEvent(.ping(payload))
+        case .pong:
+            onEvent(.pong(payload))
+        case .close:
+            try receiveClose(payload, onEvent)
+        case .continuation, .text, .binary:
+            return
+        }
+    }
+
+    /// Section 5.5.1: the close payload is empty, or a valid code and a UTF-8 reason.
+    private mutating func receiveClose(_ payload: UnsafeRawBufferPointer, _ onEvent: (Event) -> Void) throws(ProtocolError) {
+        guard payload.count != 1 else { throw .truncatedClosePayload }
+        var code: CloseCode?
+        var reason = ""
+        if payload.count >= 2 {
+            let raw = UInt16(payload[0]) << 8 | UInt16(payload[1])
+            guard CloseCode(raw).isValidOnWire else { throw .invalidCloseCode(raw) }
+            let reasonBytes = UnsafeRawBufferPointer(rebasing: payload[2...])
+            var validator = UTF8Validator()
+            guard validator.validate(reasonBytes), validator.isComplete else { throw .invalidUTF8 }
+            code = CloseCode(raw)
+            reason = String(decoding: reasonBytes, as: UTF8.self)
+        }
+        // "If an endpoint receives a Close frame and did not previously send a
+        // Close frame, the endpoint MUST send a Close frame in response."
+        // It echoes the code; a close without a code is answered without one,
+        // because 1005 must never be sent.
+        if state == .open { queueClose(code: code, reason: "") }
+        state = .closed
+        releaseBuffers()
+        onEvent(.closed(code ?? .noStatusReceived, reason: reason))
+    }
+
+    private mutating func fail(_ error: ProtocolError, _ onEvent: (Event) -> Void) {
+        fail(error)
+        onEvent(.failed(error))
+    }
+
+    // MARK: Sending
+
+    /// Fails the connection (section 7.1.7): queues a close frame with the
+    /// error's code unless one was sent already, and stops reading.
+    public mutating func fail(_ error: ProtocolError) {
+        if state == .open { queueClose(code: error.closeCode, reason: error.reason) }
+        state = .closed
+        releaseBuffers()
+    }
+
+    /// Queues a data frame (a whole message); false once a close frame was sent,
+    /// since "the endpoint MUST NOT send any more data frames" after it.
+    @discardableResult
+    public mutating func send(text: Bool, payload: UnsafeRawBufferPointer) -> Bool {
+        guard state == .open else { return false }
+        output.appendFrame(opcode: text ? .text : .binary, payload: payload, mask: outgoingMask())
+        return true
+    }
+
+    /// Queues frame bytes encoded once elsewhere and shared by many sessions
+    /// (server role only: a server frame carries no mask, so it can be shared).
+    @discardableResult
+    public mutating func sendEncoded(_ frame: [UInt8]) -> Bool {
+        guard state == .open else { return false }
+        output.append(frame)
+        return true
+    }
+
+    @discardableResult
+    public mutating func ping(_ payload: UnsafeRawBufferPointer) -> Bool {
+        guard state == .open else { return false }
+        output.appendFrame(opcode: .ping, payload: payload, mask: outgoingMask())
+        return true
+    }
+
+    /// Starts the close handshake (section 7.1.2); the peer's reply arrives as `.closed`.
+    public mutating func close(code: CloseCode, reason: String = "") {
+        guard state == .open else { return }
+        queueClose(code: code, reason: reason)
+        state = .closing
+    }
+
+    private mutating func queueClose(code: CloseCode?, reason: String) {
+        FrameEncoder.closePayload(code: code, reason: reason).withUnsafeBytes {
+            output.appendFrame(opcode: .close, payload: $0, mask: outgoingMask())
+        }
+    }
+
+    /// "The masking key MUST be ... unpredictable" and fresh per frame; servers never mask.
+    private func outgoingMask() -> MaskKey? {
+        switch role {
+        case .client: MaskKey.random()
+        case .server: nil
+        }
+    }
+
+    private mutating func releaseBuffers() {
+        messageBuffer = []
+        controlBuffer = []
+        message = nil
+    }
+}
