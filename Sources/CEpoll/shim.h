@@ -3,9 +3,9 @@
 /* Linux interfaces that `import Glibc` does not expose to Swift: epoll, eventfd,
    timerfd, signalfd, accept4 and the CPU affinity mask. Variadic or macro-only
    calls get small inline wrappers, because Swift cannot call them directly. */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
+/* No _GNU_SOURCE here: the headers must expand exactly as they do inside
+   SwiftGlibc, or the two modules disagree about shared types. The two GNU
+   functions needed are declared by hand instead, with glibc's prototypes. */
 #include <sched.h>
 #include <signal.h>
 #include <sys/epoll.h>
@@ -18,6 +18,9 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
+extern int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
+extern int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
+
 static inline int cepoll_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) {
     return accept4(fd, addr, len, flags);
 }
@@ -25,9 +28,11 @@ static inline int cepoll_accept4(int fd, struct sockaddr *addr, socklen_t *len, 
 /* Number of CPUs this process may run on (honours taskset and cgroup cpusets). */
 static inline int cepoll_available_cpus(void) {
     cpu_set_t set;
-    CPU_ZERO(&set);
+    __builtin_memset(&set, 0, sizeof(set));
     if (sched_getaffinity(0, sizeof(set), &set) != 0) return 1;
-    int count = CPU_COUNT(&set);
+    int count = 0;
+    const unsigned char *bytes = (const unsigned char *)&set;
+    for (size_t i = 0; i < sizeof(set); i++) count += __builtin_popcount(bytes[i]);
     return count > 0 ? count : 1;
 }
 

@@ -34,6 +34,27 @@ public struct WebSocketSession: Sendable {
         case failed(ProtocolError)
     }
 
+    /// A message or control frame whose last byte just arrived.
+    private struct Completed {
+        var opcode: Opcode
+        var payload: Payload
+    }
+
+    /// Payload bytes either still in the caller's buffer or assembled here.
+    private enum Payload {
+        case borrowed(UnsafeRawBufferPointer)
+        case owned([UInt8])
+
+        func withBytes<Failure: Error>(_ body: (UnsafeRawBufferPointer) throws(Failure) -> Void) throws(Failure) {
+            switch self {
+            case .borrowed(let bytes):
+                try body(bytes)
+            case .owned(let array):
+                try array.withUnsafeBytes { bytes in Result { () throws(Failure) in try body(bytes) } }.get()
+            }
+        }
+    }
+
     /// The data message being assembled from fragments.
     private struct MessageInProgress: Sendable {
         var isText: Bool
@@ -71,16 +92,32 @@ public struct WebSocketSession: Sendable {
     /// Consumes `input` (unmasking it in place) and reports each event.
     /// Input after the close handshake or a failure is ignored.
     public mutating func receive(_ input: UnsafeMutableRawBufferPointer, _ onEvent: (Event) -> Void) {
+        receive(input) { event, _ in onEvent(event) }
+    }
+
+    /// Like `receive(_:_:)`, but the callback may queue replies through
+    /// `output`, in order with the pongs and close frames the session queues
+    /// itself (the session cannot be called while it is receiving). Replies
+    /// are queued as written: server frames carry no mask.
+    public mutating func receive(
+        _ input: UnsafeMutableRawBufferPointer, replying onEvent: (Event, inout OutboundBuffer) -> Void
+    ) {
         var rest = input
         while state != .closed {
             do throws(ProtocolError) {
                 guard let step = try parser.next(&rest) else { return }
                 switch step {
-                case .header(let header): try begin(header)
-                case .payload(let chunk, let isLast): try take(UnsafeRawBufferPointer(chunk), isLast: isLast, onEvent)
+                case .header(let header):
+                    try begin(header)
+                case .payload(let chunk, let isLast):
+                    guard let completed = try take(UnsafeRawBufferPointer(chunk), isLast: isLast) else { continue }
+                    try completed.payload.withBytes { (bytes) throws(ProtocolError) in
+                        try report(completed.opcode, bytes, onEvent)
+                    }
                 }
             } catch {
-                fail(error, onEvent)
+                fail(error)
+                onEvent(.failed(error), &output)
             }
         }
     }
@@ -92,10 +129,11 @@ public struct WebSocketSession: Sendable {
         case .close, .ping, .pong:
             return
         case .continuation:
-            // "a continuation frame ... MUST have an opcode of 0" only within a fragmented message.
+            // Continuation frames belong to a fragmented message in progress.
             guard message != nil else { throw .unexpectedContinuation }
         case .text, .binary:
-            // "the fragments of one message MUST NOT be interleaved" with another message.
+            // "The fragments of one message MUST NOT be interleaved between the
+            // fragments of another message."
             guard message == nil else { throw .expectedContinuation }
             message = MessageInProgress(isText: header.opcode == .text, size: 0)
             utf8.reset()
@@ -107,80 +145,67 @@ public struct WebSocketSession: Sendable {
         message?.size = size
     }
 
-    private mutating func take(
-        _ chunk: UnsafeRawBufferPointer, isLast: Bool, _ onEvent: (Event) -> Void
-    ) throws(ProtocolError) {
-        guard let frame, let message else {
-            try takeControl(chunk, isLast: isLast, onEvent)
-            return
-        }
+    /// Adds a payload chunk to the frame in progress; returns the message or
+    /// control frame it completes, if any.
+    private mutating func take(_ chunk: UnsafeRawBufferPointer, isLast: Bool) throws(ProtocolError) -> Completed? {
+        guard let frame else { return nil }
         if frame.opcode.isControl {
-            try takeControl(chunk, isLast: isLast, onEvent)
-            return
+            return takeControl(frame.opcode, chunk, isLast: isLast)
         }
-        if message.isText, !utf8.validate(chunk) { throw .invalidUTF8 }
-        let endsMessage = isLast && frame.fin
-        if endsMessage, messageBuffer.isEmpty {
+        guard let current = message else { return nil }
+        if current.isText, !utf8.validate(chunk) { throw .invalidUTF8 }
+        guard isLast, frame.fin else {
+            messageBuffer.append(contentsOf: chunk)
+            return nil
+        }
+        message = nil
+        if current.isText, !utf8.isComplete { throw .invalidUTF8 }
+        let opcode: Opcode = current.isText ? .text : .binary
+        if messageBuffer.isEmpty {
             // Every earlier chunk of this message was empty, so `chunk` is the
             // whole message: deliver it from the caller's buffer, uncopied.
-            try finishMessage(chunk, onEvent)
-        } else {
-            messageBuffer.append(contentsOf: chunk)
-            guard endsMessage else { return }
-            let assembled = messageBuffer
-            messageBuffer = []
-            try assembled.withUnsafeBytes { bytes in
-                Result { () throws(ProtocolError) in try finishMessage(bytes, onEvent) }
-            }.get()
+            return Completed(opcode: opcode, payload: .borrowed(chunk))
         }
+        messageBuffer.append(contentsOf: chunk)
+        defer { messageBuffer = [] }
+        return Completed(opcode: opcode, payload: .owned(messageBuffer))
     }
 
-    private mutating func finishMessage(_ payload: UnsafeRawBufferPointer, _ onEvent: (Event) -> Void) throws(ProtocolError) {
-        guard let finished = message else { return }
-        message = nil
-        if finished.isText, !utf8.isComplete { throw .invalidUTF8 }
-        // After our close frame the peer's remaining data is read only to find its close.
-        guard state == .open else { return }
-        onEvent(finished.isText ? .text(payload) : .binary(payload))
-    }
-
-    private mutating func takeControl(
-        _ chunk: UnsafeRawBufferPointer, isLast: Bool, _ onEvent: (Event) -> Void
-    ) throws(ProtocolError) {
-        guard let opcode = frame?.opcode else { return }
+    private mutating func takeControl(_ opcode: Opcode, _ chunk: UnsafeRawBufferPointer, isLast: Bool) -> Completed? {
         if isLast, controlBuffer.isEmpty {
-            try handleControl(opcode, chunk, onEvent)
-            return
+            return Completed(opcode: opcode, payload: .borrowed(chunk))
         }
         controlBuffer.append(contentsOf: chunk)
-        guard isLast else { return }
-        let payload = controlBuffer
-        controlBuffer = []
-        try payload.withUnsafeBytes { bytes in
-            Result { () throws(ProtocolError) in try handleControl(opcode, bytes, onEvent) }
-        }.get()
+        guard isLast else { return nil }
+        defer { controlBuffer = [] }
+        return Completed(opcode: opcode, payload: .owned(controlBuffer))
     }
 
-    private mutating func handleControl(
-        _ opcode: Opcode, _ payload: UnsafeRawBufferPointer, _ onEvent: (Event) -> Void
+    /// Acts on a completed message or control frame and reports it.
+    private mutating func report(
+        _ opcode: Opcode, _ payload: UnsafeRawBufferPointer, _ onEvent: (Event, inout OutboundBuffer) -> Void
     ) throws(ProtocolError) {
         switch opcode {
+        case .text, .binary, .continuation:
+            // After our close frame the peer's remaining data is read only to find its close.
+            guard state == .open else { return }
+            onEvent(opcode == .text ? .text(payload) : .binary(payload), &output)
         case .ping:
             // "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in
             // response, unless it already received a Close frame."
             if state == .open { output.appendFrame(opcode: .pong, payload: payload, mask: outgoingMask()) }
-            onEvent(.ping(payload))
+            onEvent(.ping(payload), &output)
         case .pong:
-            onEvent(.pong(payload))
+            onEvent(.pong(payload), &output)
         case .close:
-            try receiveClose(payload, onEvent)
-        case .continuation, .text, .binary:
-            return
+            let (code, reason) = try receiveClose(payload)
+            onEvent(.closed(code, reason: reason), &output)
         }
     }
 
-    /// Section 5.5.1: the close payload is empty, or a valid code and a UTF-8 reason.
-    private mutating func receiveClose(_ payload: UnsafeRawBufferPointer, _ onEvent: (Event) -> Void) throws(ProtocolError) {
+    /// Section 5.5.1: the close payload is empty, or a valid code and a UTF-8
+    /// reason. Answers the close if we did not start the handshake.
+    private mutating func receiveClose(_ payload: UnsafeRawBufferPointer) throws(ProtocolError) -> (CloseCode, String) {
         guard payload.count != 1 else { throw .truncatedClosePayload }
         var code: CloseCode?
         var reason = ""
@@ -200,12 +225,7 @@ public struct WebSocketSession: Sendable {
         if state == .open { queueClose(code: code, reason: "") }
         state = .closed
         releaseBuffers()
-        onEvent(.closed(code ?? .noStatusReceived, reason: reason))
-    }
-
-    private mutating func fail(_ error: ProtocolError, _ onEvent: (Event) -> Void) {
-        fail(error)
-        onEvent(.failed(error))
+        return (code ?? .noStatusReceived, reason)
     }
 
     // MARK: Sending
