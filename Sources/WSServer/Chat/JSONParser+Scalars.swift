@@ -6,13 +6,16 @@ extension JSONParser {
     mutating func parseString() throws(Failure) -> String {
         index += 1
         let start = index
+        var allBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = try validatedString(UnsafeBufferPointer(rebasing: bytes[start..<index]), offset: start)
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let text = allBits < 0x80 ? String(decoding: utf8, as: UTF8.self) : try validatedString(utf8, offset: start)
                 index += 1
                 return text
             }
+            allBits |= byte
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
             // "All Unicode characters may be placed within the quotation marks,
             // except for the characters that MUST be escaped: quotation mark,
@@ -47,12 +50,11 @@ extension JSONParser {
     }
 
     /// Escapes only ever produce whole scalars, so validating the decoded
-    /// bytes checks exactly the raw UTF-8 that came from the input.
+    /// bytes checks exactly the raw UTF-8 that came from the input. (ASCII
+    /// needs no check: the fast path skips this when no byte has the high bit.)
     private func validatedString(_ utf8: UnsafeBufferPointer<UInt8>, offset: Int) throws(Failure) -> String {
-        guard let text = String(validating: utf8, as: UTF8.self) else {
-            throw Failure(reason: .invalidUTF8, offset: offset)
-        }
-        return text
+        guard UTF8Check.isValid(utf8) else { throw Failure(reason: .invalidUTF8, offset: offset) }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Decodes the escape at `index` (a backslash) onto `out`.

@@ -2,13 +2,16 @@
 /// without Foundation and without intermediate strings.
 ///
 /// Commas are placed automatically: a key, or a value that is not right after
-/// a key, gets a comma unless it opens its container, which is known from the
-/// last byte written (`{`, `[` or `:` mean "no comma"). So a caller writes
+/// a key, gets a comma when something complete was written before it in the
+/// same container. So a caller writes
 /// `beginObject(); key("a"); int(1); key("b"); int(2); endObject()` and gets
 /// `{"a":1,"b":2}`.
 public struct JSONWriter {
     /// The JSON written so far.
     public private(set) var bytes: [UInt8]
+    /// Whether the last thing written was a complete value (or member), so
+    /// the next key or element needs a comma first.
+    private var afterValue = false
 
     public init(capacity: Int = 128) {
         bytes = []
@@ -18,16 +21,24 @@ public struct JSONWriter {
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
+        afterValue = false
     }
 
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+    public mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        afterValue = true
+    }
 
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
+        afterValue = false
     }
 
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
+    public mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        afterValue = true
+    }
 
     /// An object key that is a plain ASCII literal needing no escapes.
     public mutating func key(_ name: StaticString) {
@@ -36,6 +47,7 @@ public struct JSONWriter {
         appendASCII(name)
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
+        afterValue = false
     }
 
     /// An object key from arbitrary text, escaped as needed.
@@ -43,6 +55,7 @@ public struct JSONWriter {
         separate()
         appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))
+        afterValue = false
     }
 
     /// A string value, escaped per RFC 8259: `"`, `\` and U+0000-U+001F are
@@ -127,11 +140,12 @@ public struct JSONWriter {
         }
     }
 
+    /// Starts a key or value: a comma if it follows a complete one. What
+    /// is written next counts as complete unless it opens a container or is
+    /// a key (those callers reset `afterValue` once their part is written).
     private mutating func separate() {
-        guard let last = bytes.last else { return }
-        if last != UInt8(ascii: "{"), last != UInt8(ascii: "["), last != UInt8(ascii: ":") {
-            bytes.append(UInt8(ascii: ","))
-        }
+        if afterValue { bytes.append(UInt8(ascii: ",")) }
+        afterValue = true
     }
 
     private mutating func appendASCII(_ literal: StaticString) {
