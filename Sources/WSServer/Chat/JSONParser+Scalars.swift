@@ -11,7 +11,9 @@ extension JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                let text = allBits < 0x80 ? String(decoding: utf8, as: UTF8.self) : try validatedString(utf8, offset: start)
+                let text = allBits < 0x80
+                    ? String(decoding: utf8, as: UTF8.self)
+                    : try validatedString(utf8, offset: start)
                 index += 1
                 return text
             }
