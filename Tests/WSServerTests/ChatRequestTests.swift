@@ -58,6 +58,12 @@ struct ChatRequestTests {
         #expect(result == .success(ChatRequest(.message(text: "hi there", room: nil))))
     }
 
+    @Test func emptyFrameIsAnEmptyMessage() {
+        let empty: [UInt8] = []
+        let result = empty.withUnsafeBytes { ChatRequest.parse($0) }
+        #expect(result == .success(ChatRequest(.message(text: "", room: nil))))
+    }
+
     @Test(arguments: ["{", "  {oops", "{\"type\":\"rooms\",}", "{\"type\":\"rooms\"} trailing", "\t{'type':'rooms'}"])
     func braceStartMustBeJSON(_ text: String) {
         #expect(error(text)?.code == .badJSON)
