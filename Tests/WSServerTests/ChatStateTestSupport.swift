@@ -23,6 +23,7 @@ func decode(_ deliveries: [Delivery], sourceLocation: SourceLocation = #_sourceL
     }
 }
 
+/// Test shorthands: frames in as text, deliveries out decoded.
 extension ChatState {
     /// A text frame from `id`, decoded.
     mutating func send(_ id: ClientID, _ text: String, at now: Moment = at(0)) -> [Sent] {

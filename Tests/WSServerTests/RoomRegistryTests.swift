@@ -52,6 +52,7 @@ struct RoomRegistryTests {
     }
 }
 
+/// A probe for which thread the actor runs on.
 extension RoomRegistry {
     /// Whether this actor's code is running on `executor`'s thread.
     func isRunning(on executor: ThreadExecutor) -> Bool { executor.isCurrent }
