@@ -1,0 +1,59 @@
+import Testing
+@testable import WSServer
+
+/// The actor wrapper: runs on the executor it is given, entered by `await`
+/// from elsewhere or synchronously with `assumeIsolated` on that thread.
+@Suite("RoomRegistry")
+struct RoomRegistryTests {
+    @Test func awaitedCallsRunOnTheGivenExecutor() async {
+        let executor = ThreadExecutor()
+        defer { executor.shutdown() }
+        let registry = RoomRegistry(config: ChatConfig(), executor: executor)
+        let welcome = decode(await registry.connect(c1, name: "ann", rooms: ["r"], since: nil, now: at(0)))
+        #expect(welcome.map(\.type) == ["welcome", "joined"])
+        _ = await registry.connect(c2, name: nil, rooms: ["r"], since: nil, now: at(0))
+        let sent = decode(await registry.handle(c2, ChatRequest(.message(text: "hi", room: nil), ref: .number("1")), now: at(1)))
+        #expect(sent.map(\.type) == ["message", "ack"])
+        #expect(Set(sent[0].recipients) == [c1, c2])
+        #expect(await registry.connectionCount == 2)
+        #expect(await registry.roomCount == 1)
+        #expect(await registry.statistics.messagesReceived == 1)
+        let onExecutor = await registry.isRunning(on: executor)
+        #expect(onExecutor)
+    }
+
+    @Test func theLoopThreadEntersSynchronously() async {
+        let executor = ThreadExecutor()
+        defer { executor.shutdown() }
+        let registry = RoomRegistry(config: ChatConfig(), executor: executor)
+        let deliveries = await executor.run {
+            registry.assumeIsolated { registry in
+                _ = registry.connect(c1, name: nil, rooms: ["r"], since: nil, now: at(0))
+                registry.touch(c1, now: at(1))
+                return Array(#"{"type":"who","ref":"w"}"#.utf8).withUnsafeBytes { registry.receiveText(c1, $0, now: at(1)) }
+            }
+        }
+        let who = decode(deliveries)
+        #expect(who.first?.event == json(#"{"type":"who","room":"r","members":[{"id":"c1","name":"guest-1"}],"ref":"w"}"#))
+        let idle = await registry.sweep(now: at(62))
+        #expect(idle.map(\.action) == [.close(.goingAway, reason: "idle timeout")])
+        #expect(await registry.disconnect(c1, now: at(63)).isEmpty)
+        #expect(await registry.connectionCount == 0)
+    }
+
+    @Test func invalidFramesThroughTheActor() async {
+        let executor = ThreadExecutor()
+        defer { executor.shutdown() }
+        let registry = RoomRegistry(config: ChatConfig(rateLimit: 0), executor: executor)
+        _ = await registry.connect(c1, name: nil, rooms: [], since: nil, now: at(0))
+        let sent = decode(await registry.handleInvalid(c1, error: ChatError(.badJSON, "nope", ref: nil), now: at(0)))
+        #expect(sent.map { $0.event?["code"] } == [.string("bad_json")])
+        #expect(await registry.config.rateLimit == 0)
+    }
+}
+
+/// A probe for which thread the actor runs on.
+extension RoomRegistry {
+    /// Whether this actor's code is running on `executor`'s thread.
+    func isRunning(on executor: ThreadExecutor) -> Bool { executor.isCurrent }
+}
