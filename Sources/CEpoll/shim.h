@@ -4,8 +4,9 @@
    timerfd, signalfd, accept4 and the CPU affinity mask. Variadic or macro-only
    calls get small inline wrappers, because Swift cannot call them directly. */
 /* No _GNU_SOURCE here: the headers must expand exactly as they do inside
-   SwiftGlibc, or the two modules disagree about shared types. The two GNU
+   SwiftGlibc, or the two modules disagree about shared types. The GNU
    functions needed are declared by hand instead, with glibc's prototypes. */
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/epoll.h>
@@ -20,6 +21,7 @@
 
 extern int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
 extern int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
+extern int pthread_setname_np(pthread_t thread, const char *name);
 
 static inline int cepoll_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) {
     return accept4(fd, addr, len, flags);

@@ -64,6 +64,9 @@ public struct WebSocketSession: Sendable {
     public let role: Role
     /// Largest message accepted, summed over its fragments.
     public var maxMessageSize: Int
+    /// False on a text-only endpoint: a binary frame then fails the
+    /// connection with 1003 as soon as its header arrives.
+    public var acceptsBinary = true
     public private(set) var state = State.open
     /// Bytes to write to the peer, in order.
     public var output = OutboundBuffer()
@@ -135,6 +138,7 @@ public struct WebSocketSession: Sendable {
             // "The fragments of one message MUST NOT be interleaved between the
             // fragments of another message."
             guard message == nil else { throw .expectedContinuation }
+            if header.opcode == .binary, !acceptsBinary { throw .unsupportedData }
             message = MessageInProgress(isText: header.opcode == .text, size: 0)
             utf8.reset()
         }

@@ -5,7 +5,7 @@ import WSProtocol
 /// The liveness sweep: ping at half the idle timeout, close at the whole.
 @Suite("ChatState liveness sweep")
 struct LivenessTests {
-    private let idleClose = Delivery.Action.close(.goingAway, reason: "idle timeout")
+    private let idleClose = Delivery.Action.closeIfIdle
 
     @Test func pingAtHalfCloseAtFull() {
         var state = makeState(idleTimeout: 60)

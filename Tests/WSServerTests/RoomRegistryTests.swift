@@ -36,7 +36,7 @@ struct RoomRegistryTests {
         let who = decode(deliveries)
         #expect(who.first?.event == json(#"{"type":"who","room":"r","members":[{"id":"c1","name":"guest-1"}],"ref":"w"}"#))
         let idle = await registry.sweep(now: at(62))
-        #expect(idle.map(\.action) == [.close(.goingAway, reason: "idle timeout")])
+        #expect(idle.map(\.action) == [.closeIfIdle])
         #expect(await registry.disconnect(c1, now: at(63)).isEmpty)
         #expect(await registry.connectionCount == 0)
     }

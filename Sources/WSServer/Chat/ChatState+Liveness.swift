@@ -32,7 +32,7 @@ extension ChatState {
         var out: [Delivery] = []
         if !pings.isEmpty { out.append(Delivery(recipients: pings, action: .ping)) }
         if !closes.isEmpty {
-            out.append(Delivery(recipients: closes, action: .close(.goingAway, reason: "idle timeout")))
+            out.append(Delivery(recipients: closes, action: .closeIfIdle))
         }
         return out
     }

@@ -12,6 +12,10 @@ public struct Delivery: Sendable {
         case ping
         /// Start the close handshake with this code and reason.
         case close(CloseCode, reason: String)
+        /// Close with `1001 idle timeout`, unless the loop has seen the client
+        /// since the registry last heard of it (or its input sits unread
+        /// because the server fell behind): then the loop reports activity.
+        case closeIfIdle
     }
 
     public var recipients: [ClientID]

@@ -1,0 +1,39 @@
+import WSProtocol
+
+/// The `/metrics` body in the Prometheus text exposition format (0.0.4).
+struct MetricsExposition {
+    let metrics: ServerMetrics
+
+    var text: String {
+        var out = ""
+        func metric(_ name: String, _ type: String, _ help: String, _ value: Int) {
+            out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n\(name) \(value)\n"
+        }
+        let m = metrics
+        metric("chat_connections", "gauge", "Open WebSocket sessions (chat and echo).", m.openConnections.load(ordering: .relaxed))
+        metric("chat_clients", "gauge", "Connected chat clients.", m.chatClients.load(ordering: .relaxed))
+        metric("chat_rooms", "gauge", "Rooms with at least one member.", m.rooms.load(ordering: .relaxed))
+        metric("chat_messages_received_total", "counter", "Data messages received on chat sessions.", m.messagesReceived.load(ordering: .relaxed))
+        metric("chat_deliveries_total", "counter", "Frames queued to chat clients (one per recipient).", m.deliveries.load(ordering: .relaxed))
+        metric("chat_bytes_received_total", "counter", "Bytes read from sockets.", m.bytesIn.load(ordering: .relaxed))
+        metric("chat_bytes_sent_total", "counter", "Bytes written to sockets.", m.bytesOut.load(ordering: .relaxed))
+        metric("chat_idle_closes_total", "counter", "Sessions closed by the idle sweep.", m.idleCloses.load(ordering: .relaxed))
+        metric("chat_slow_consumer_closes_total", "counter", "Sessions closed for exceeding --max-outbound.", m.slowConsumerCloses.load(ordering: .relaxed))
+        metric("chat_rate_limited_total", "counter", "Requests refused by the rate limit.", m.rateLimited.load(ordering: .relaxed))
+        metric("chat_rate_limit_closes_total", "counter", "Sessions closed for sustained rate-limit abuse.", m.rateLimitCloses.load(ordering: .relaxed))
+        metric("chat_protocol_errors_total", "counter", "Sessions failed for breaking RFC 6455.", m.protocolErrors.load(ordering: .relaxed))
+        out += "# HELP chat_handshake_failures_total Refused WebSocket upgrades by reason.\n"
+        out += "# TYPE chat_handshake_failures_total counter\n"
+        for (reason, count) in m.handshakeFailuresByReason.sorted(by: { $0.key < $1.key }) {
+            out += "chat_handshake_failures_total{reason=\"\(reason)\"} \(count)\n"
+        }
+        metric("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", ProcessInfo.residentBytes)
+        metric("process_uptime_seconds", "gauge", "Seconds since the server started.", ProcessInfo.uptimeSeconds)
+        return out
+    }
+
+    var response: HTTPResponse {
+        HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
+                     body: Array(text.utf8))
+    }
+}

@@ -1,0 +1,80 @@
+import WSProtocol
+
+/// The HTTP phase: read the request head, then upgrade or answer and close.
+extension Connection {
+    func consumeHead(_ bytes: UnsafeMutableRawBufferPointer) {
+        let result: HTTPHeadParseResult<HTTPRequestHead>
+        do {
+            result = try head.parse(UnsafeRawBufferPointer(bytes))
+        } catch {
+            loop.metrics.countHandshakeFailure("bad_request")
+            return respond(.plainText(error.status, error.reason), headOnly: false)
+        }
+        guard case .complete(let request, let consumed) = result else { return }
+        head = HTTPRequestHeadParser()
+        switch Router(config: loop.config, metrics: loop.metrics).route(request) {
+        case .upgrade(let endpoint, let upgrade):
+            let leftover = UnsafeMutableRawBufferPointer(rebasing: bytes[consumed...])
+            self.upgrade(to: endpoint, upgrade, leftover: leftover)
+        case .respond(let response, let failure):
+            if let failure { loop.metrics.countHandshakeFailure(failure) }
+            respond(response, headOnly: request.method == "HEAD")
+        }
+    }
+
+    /// Sends a plain HTTP response and closes (no keep-alive: every response
+    /// carries `Connection: close`).
+    private func respond(_ response: HTTPResponse, headOnly: Bool) {
+        var bytes = response.bytes
+        if headOnly { bytes.removeLast(response.body.count) }
+        session.output.append(bytes)
+        finish()
+    }
+
+    private func upgrade(to endpoint: Endpoint, _ request: UpgradeRequest, leftover: UnsafeMutableRawBufferPointer) {
+        guard reserveConnection() else {
+            loop.metrics.countHandshakeFailure("over_capacity")
+            return respond(.plainText(.serviceUnavailable, "server is at its connection limit"), headOnly: false)
+        }
+        let config = loop.config
+        self.endpoint = endpoint
+        phase = .open
+        deadline = 0
+        switch endpoint {
+        case .chat:
+            session = WebSocketSession(role: .server, maxMessageSize: config.maxMessageSize)
+            session.acceptsBinary = false
+            outboundLimit = config.maxOutbound
+        case .echo:
+            session = WebSocketSession(role: .server, maxMessageSize: config.echoMaxMessageSize)
+            outboundLimit = config.echoOutboundLimit
+        }
+        session.output.append(ServerHandshake.response(for: request))
+        if endpoint == .chat { joinChat(request) }
+        loop.markDirty(self)
+        if !leftover.isEmpty { consumeFrames(leftover) }
+    }
+
+    /// Counts the session against `--max-connections`; false when full.
+    private func reserveConnection() -> Bool {
+        let metrics = loop.metrics
+        var current = metrics.openConnections.load(ordering: .relaxed)
+        while current < loop.config.maxConnections {
+            let (exchanged, actual) = metrics.openConnections.compareExchange(
+                expected: current, desired: current + 1, ordering: .relaxed)
+            if exchanged { return true }
+            current = actual
+        }
+        return false
+    }
+
+    /// Hands the new chat client to the registry with what the URL asked for:
+    /// `room=R` (repeatable), `name=N`, `since=S` (with a single room).
+    private func joinChat(_ request: UpgradeRequest) {
+        loop.metrics.chatClients.wrappingAdd(1, ordering: .relaxed)
+        let query = request.queryParameters
+        let since = query.first(for: "since").flatMap { UInt64($0) }
+        loop.submit(.connect(id, name: query.first(for: "name"), rooms: query.values(for: "room"), since: since))
+        lastReportedActivity = loop.now
+    }
+}

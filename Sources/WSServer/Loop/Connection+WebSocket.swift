@@ -1,0 +1,123 @@
+import WSProtocol
+
+/// The WebSocket phase: frames in, registry work out, deliveries in,
+/// server-initiated closes.
+extension Connection {
+    func consumeFrames(_ bytes: UnsafeMutableRawBufferPointer) {
+        switch endpoint {
+        case .echo: consumeEcho(bytes)
+        case .chat: consumeChat(bytes)
+        case nil: return
+        }
+        if session.state == .closed {
+            finish()  // the peer's close was answered, or the peer broke the protocol
+        } else if !session.output.isEmpty {
+            loop.markDirty(self)
+        }
+    }
+
+    /// `/echo`: every message goes back unchanged, in order with the pongs.
+    private func consumeEcho(_ bytes: UnsafeMutableRawBufferPointer) {
+        var failure: ProtocolError?
+        session.receive(bytes) { event, output in
+            switch event {
+            case .text(let payload): output.appendFrame(opcode: .text, payload: payload)
+            case .binary(let payload): output.appendFrame(opcode: .binary, payload: payload)
+            case .failed(let error): failure = error
+            case .ping, .pong, .closed: return
+            }
+        }
+        if let failure { logFailure(failure) }
+        // Backpressure: a peer that sends faster than it reads is simply not
+        // read until its echoes drain (the queue then holds at most one read's
+        // worth, or one message of the echo limit, above this mark).
+        if session.output.count > loop.config.maxOutbound { pauseReading() }
+    }
+
+    /// Chat: each text message becomes one registry call, in order.
+    private func consumeChat(_ bytes: UnsafeMutableRawBufferPointer) {
+        let loop = self.loop, id = self.id
+        var failure: ProtocolError?
+        var requests = 0
+        session.receive(bytes) { event, _ in
+            switch event {
+            case .text(let payload):
+                requests += 1
+                loop.submit(RegistryCall.request(from: id, payload: payload))
+            case .failed(let error): failure = error
+            case .binary, .ping, .pong, .closed: return
+            }
+        }
+        ServerMetrics.add(loop.metrics.messagesReceived, requests)
+        if let failure { logFailure(failure) }
+        reportActivity(requestsSent: requests > 0)
+    }
+
+    /// Any frame counts as activity for the idle sweep; requests carry that
+    /// news themselves, other frames (pongs) are reported at most once a second.
+    private func reportActivity(requestsSent: Bool) {
+        if requestsSent {
+            lastReportedActivity = loop.now
+        } else if loop.now - lastReportedActivity >= 1_000_000_000 {
+            lastReportedActivity = loop.now
+            loop.submit(.touch(id))
+        }
+    }
+
+    private func logFailure(_ error: ProtocolError) {
+        ServerMetrics.add(loop.metrics.protocolErrors, 1)
+        Log.info("\(id): closing with \(error.closeCode): \(error.reason)")
+    }
+
+    // MARK: Registry output
+
+    func deliver(_ action: Delivery.Action) {
+        switch action {
+        case .frame(let bytes):
+            guard phase == .open else { return }
+            guard session.output.count + bytes.count <= outboundLimit else { return closeSlowConsumer() }
+            session.sendEncoded(bytes)
+        case .ping:
+            guard phase == .open else { return }
+            session.ping(UnsafeRawBufferPointer(start: nil, count: 0))
+        case .close(let code, let reason):
+            close(code: code, reason: reason)
+            return
+        case .closeIfIdle:
+            closeIfStillIdle()
+            return
+        }
+        loop.markDirty(self)
+    }
+
+    /// Starts the close handshake; the peer has `--close-timeout` to answer.
+    func close(code: CloseCode, reason: String) {
+        guard phase == .open else { return }
+        session.close(code: code, reason: reason)
+        phase = .closing
+        armCloseDeadline()
+        loop.markDirty(self)
+    }
+
+    /// The registry judged the client idle from what it last heard. If this
+    /// loop has seen bytes since, or bytes sit unread in the socket because
+    /// the server fell behind, the client is not idle: tell the registry.
+    private func closeIfStillIdle() {
+        guard phase == .open else { return }
+        let silentFor = Double(loop.now - lastActivity) / 1e9
+        if silentFor < loop.config.chat.idleTimeout || Socket.unreadByteCount(fd) > 0 {
+            lastReportedActivity = loop.now
+            loop.submit(.touch(id))
+            return
+        }
+        ServerMetrics.add(loop.metrics.idleCloses, 1)
+        Log.info("\(id): closing after \(Int(silentFor)) s idle")
+        close(code: .goingAway, reason: "idle timeout")
+    }
+
+    private func closeSlowConsumer() {
+        ServerMetrics.add(loop.metrics.slowConsumerCloses, 1)
+        Log.info("\(id): closing slow consumer with \(session.output.count) bytes queued")
+        close(code: .policyViolation, reason: "slow consumer")
+    }
+}

@@ -1,0 +1,185 @@
+import WSProtocol
+
+/// One client socket and its protocol state: the only type that holds both
+/// a file descriptor and a WebSocket session. It lives on one loop and is
+/// only touched from that loop's thread.
+///
+/// Phases: `http` (reading the request head, 10 s deadline) → `open` (a
+/// WebSocket session) → `closing` (our close frame sent, waiting for the
+/// peer's) → `finishing` (last bytes being written) → `lingering` (FIN sent,
+/// input discarded until the peer's EOF) → `closed`. Closing and later
+/// phases are bounded by `--close-timeout`, because closing a socket with
+/// unread input makes the kernel send a reset that can destroy the close
+/// frame still in flight.
+final class Connection {
+    /// Where the connection is in its life.
+    enum Phase {
+        case http, open, closing, finishing, lingering, closed
+    }
+
+    /// What an upgraded connection serves.
+    enum Endpoint {
+        case chat, echo
+    }
+
+    let fd: Int32
+    let id: ClientID
+    unowned let loop: EventLoop
+    var phase = Phase.http
+    var endpoint: Endpoint?
+    var head: HTTPRequestHeadParser
+    var session: WebSocketSession
+    var interest = IOEvents.readable
+    var isDirty = false
+    var readPaused = false
+    /// Monotonic time of the last byte received.
+    var lastActivity: UInt64
+    /// When the registry last heard of this client's activity.
+    var lastReportedActivity: UInt64 = 0
+    /// The armed deadline (handshake or close); 0 when none.
+    var deadline: UInt64 = 0
+    var outboundLimit: Int
+
+    init(fd: Int32, id: ClientID, loop: EventLoop) {
+        self.fd = fd
+        self.id = id
+        self.loop = loop
+        head = HTTPRequestHeadParser(limits: HTTPHeadLimits(maxHeadBytes: loop.config.maxHeadSize))
+        session = WebSocketSession(role: .server, maxMessageSize: loop.config.maxMessageSize)
+        lastActivity = loop.now
+        outboundLimit = loop.config.maxOutbound
+    }
+
+    /// The epoll token: slot in the low half, the serial's low half above it,
+    /// so an event for a descriptor number reused by a newer client is dropped.
+    var token: UInt64 {
+        UInt64(id.slot) | (id.serial & 0xFFFF_FFFF) << 32
+    }
+
+    func handle(_ events: IOEvents) {
+        if events.contains(.writable) { flush() }
+        guard phase != .closed else { return }
+        if events.contains(.readable) || events.contains(.hangup) {
+            if interest.contains(.readable) {
+                readOnce()
+            } else if events.contains(.hangup) {
+                terminate()  // paused for backpressure and the peer is gone
+            }
+        }
+    }
+
+    /// One read per readiness event keeps the loop fair: a busy peer waits
+    /// for the next pass instead of starving the others.
+    private func readOnce() {
+        switch Socket.read(fd, into: loop.readBuffer) {
+        case .transferred(let count):
+            lastActivity = loop.now
+            ServerMetrics.add(loop.metrics.bytesIn, count)
+            consume(UnsafeMutableRawBufferPointer(rebasing: loop.readBuffer[..<count]))
+        case .wouldBlock:
+            return
+        case .endOfStream, .failed:
+            flush()
+            terminate()
+        }
+    }
+
+    private func consume(_ bytes: UnsafeMutableRawBufferPointer) {
+        switch phase {
+        case .http: consumeHead(bytes)
+        case .open, .closing: consumeFrames(bytes)
+        case .finishing, .lingering, .closed: return
+        }
+    }
+
+    // MARK: Writing
+
+    /// Writes what is queued until done or EAGAIN; then waits for EPOLLOUT.
+    func flush() {
+        while phase != .closed, !session.output.isEmpty {
+            let pending = session.output.count
+            switch session.output.withReadableBytes({ Socket.write(fd, $0) }) {
+            case .transferred(let count):
+                ServerMetrics.add(loop.metrics.bytesOut, count)
+                session.output.consume(count)
+                if count < pending { return waitUntilWritable() }
+            case .wouldBlock:
+                return waitUntilWritable()
+            case .endOfStream, .failed:
+                return terminate()
+            }
+        }
+        guard phase != .closed else { return }
+        outputDrained()
+    }
+
+    private func waitUntilWritable() {
+        loop.updateInterest(self, interest.union(.writable))
+    }
+
+    private func outputDrained() {
+        var wanted = interest.subtracting(.writable)
+        if readPaused {
+            readPaused = false
+            wanted.insert(.readable)
+        }
+        loop.updateInterest(self, wanted)
+        if phase == .finishing {
+            Socket.shutdownWrite(fd)
+            phase = .lingering
+        }
+    }
+
+    /// Stops reading a peer whose replies are piling up (echo backpressure).
+    func pauseReading() {
+        readPaused = true
+        loop.updateInterest(self, interest.subtracting(.readable))
+    }
+
+    // MARK: Ending
+
+    /// Our last bytes (an HTTP response, a close frame) are queued: write
+    /// them, send FIN, then discard input until EOF, all within the close timeout.
+    func finish() {
+        guard phase != .finishing, phase != .lingering, phase != .closed else { return }
+        phase = .finishing
+        armCloseDeadline()
+        loop.markDirty(self)
+    }
+
+    func armCloseDeadline() {
+        let limit = loop.now + Clock.nanos(loop.config.closeTimeout)
+        if deadline == 0 || deadline > limit { loop.arm(self, after: loop.config.closeTimeout) }
+    }
+
+    func deadlinePassed() {
+        deadline = 0
+        switch phase {
+        case .http:
+            Log.debug("\(id): handshake deadline passed")
+        case .open:
+            return
+        case .closing, .finishing, .lingering:
+            Log.debug("\(id): close deadline passed")
+        case .closed:
+            return
+        }
+        terminate()
+    }
+
+    /// Closes the socket now and forgets the connection.
+    func terminate() {
+        guard phase != .closed else { return }
+        let wasOpen = endpoint != nil
+        phase = .closed
+        Socket.close(fd)
+        session.output.removeAll()
+        loop.forget(self)
+        guard wasOpen else { return }
+        loop.metrics.openConnections.wrappingSubtract(1, ordering: .relaxed)
+        if endpoint == .chat {
+            loop.metrics.chatClients.wrappingSubtract(1, ordering: .relaxed)
+            loop.submit(.disconnect(id))
+        }
+    }
+}

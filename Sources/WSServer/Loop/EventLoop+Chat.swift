@@ -1,0 +1,71 @@
+/// The loop's side of the registry: calls go to loop 0 once per pass, where
+/// the registry actor runs on the loop's own executor, and deliveries come
+/// back to each loop that owns a recipient, one batch per pass.
+extension EventLoop {
+    func submit(_ call: RegistryCall) {
+        registryCalls.append(call)
+    }
+
+    func runRegistryCalls() {
+        guard !registryCalls.isEmpty else { return }
+        let calls = registryCalls
+        registryCalls.removeAll(keepingCapacity: true)
+        guard index == 0, let registry else { return send(.registry(calls), to: 0) }
+        let moment = currentMoment
+        let deliveries = registry.assumeIsolated { registry in
+            let deliveries = registry.perform(calls, now: moment)
+            publishStatistics(of: registry)
+            return deliveries
+        }
+        dispatch(deliveries)
+    }
+
+    /// The idle sweep, every `--sweep-interval` on loop 0.
+    func sweep() {
+        guard let registry else { return }
+        let moment = currentMoment
+        dispatch(registry.assumeIsolated { $0.sweep(now: moment) })
+    }
+
+    private var currentMoment: Moment {
+        Moment(uptimeNanos: now, epochMillis: Clock.epochMillis())
+    }
+
+    private func publishStatistics(of registry: isolated RoomRegistry) {
+        let statistics = registry.statistics
+        metrics.rooms.store(registry.roomCount, ordering: .relaxed)
+        metrics.rateLimited.store(Int(statistics.rateLimitedRefusals), ordering: .relaxed)
+        metrics.rateLimitCloses.store(Int(statistics.rateLimitCloses), ordering: .relaxed)
+    }
+
+    /// Applies deliveries for this loop's clients and forwards each delivery
+    /// once to every other loop that owns one of its recipients.
+    func dispatch(_ deliveries: [Delivery]) {
+        guard peers.count > 1 else { return apply(deliveries) }
+        var forwarded = Array(repeating: [Delivery](), count: peers.count)
+        for delivery in deliveries {
+            var loopsPresent: UInt64 = 0
+            for id in delivery.recipients { loopsPresent |= 1 << UInt64(id.loop) }
+            for target in peers.indices where target != index && loopsPresent & (1 << UInt64(target)) != 0 {
+                forwarded[target].append(delivery)
+            }
+        }
+        apply(deliveries)
+        for target in peers.indices where !forwarded[target].isEmpty {
+            send(.deliver(forwarded[target]), to: target)
+        }
+    }
+
+    /// Hands each action to the recipients that live on this loop.
+    func apply(_ deliveries: [Delivery]) {
+        var delivered = 0
+        for delivery in deliveries {
+            for id in delivery.recipients where id.loop == index {
+                guard let connection = slots.connection(for: id) else { continue }
+                connection.deliver(delivery.action)
+                if case .frame = delivery.action { delivered += 1 }
+            }
+        }
+        ServerMetrics.add(metrics.deliveries, delivered)
+    }
+}

@@ -1,0 +1,198 @@
+import CEpoll
+import Glibc
+import Synchronization
+import WSProtocol
+
+/// One epoll event loop on its own thread. It owns its connections (each
+/// belongs to exactly one loop), their deadlines, and one read buffer they
+/// all share. Loop 0 also owns the listener and runs the registry actor as
+/// its executor, so chat work on loop 0 enters the actor without a hop.
+///
+/// A pass: wait for events, read and process every ready socket, drain the
+/// inbox and executor jobs, fire due timers, run the pass's registry calls,
+/// then write each connection with pending output once (one `send` per
+/// connection per pass, however many frames it was given) and post what
+/// other loops need, one batch per loop.
+final class EventLoop: @unchecked Sendable {
+    static let listenerToken = UInt64.max
+    static let wakeupToken = UInt64.max - 1
+    static let signalToken = UInt64.max - 2
+    static let readBufferSize = 256 * 1024
+
+    let index: Int
+    let config: ServerConfig
+    let metrics: ServerMetrics
+    /// Every loop, this one included; set before the threads start.
+    var peers: [EventLoop] = []
+    /// The chat registry; runs on loop 0. Set before the threads start.
+    var registry: RoomRegistry?
+
+    let epoll: Epoll
+    let wakeup: EventFD
+    /// Shared by every connection of this loop: bytes are parsed in place
+    /// straight after each read, so no connection owns a read buffer.
+    let readBuffer: UnsafeMutableRawBufferPointer
+    var slots = SlotTable()
+    var timers = TimerHeap()
+    var dirty: [Connection] = []
+    /// Monotonic time of the current pass, read once after `epoll_wait`.
+    private(set) var now: UInt64 = Clock.monotonicNanos()
+    var listener: Listener?
+    var acceptPausedUntil: UInt64 = 0
+    var nextAdoptionTarget = 0
+    var signals: SignalSource?
+    var nextSweep: UInt64 = 0
+    var registryCalls: [RegistryCall] = []
+    var outboxes: [[LoopMessage]] = []
+    var shutdownDeadline: UInt64?
+    private var running = true
+    let inbox = Mutex<[LoopMessage]>([])
+    let jobs = Mutex<[UnownedJob]>([])
+    let threadID = Atomic<UInt>(0)
+
+    init(index: Int, config: ServerConfig, metrics: ServerMetrics) throws(ServerError) {
+        self.index = index
+        self.config = config
+        self.metrics = metrics
+        epoll = try Epoll()
+        wakeup = try EventFD()
+        readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
+        try epoll.add(wakeup.fd, token: Self.wakeupToken, interest: .readable)
+    }
+
+    deinit { readBuffer.deallocate() }
+
+    /// Runs passes until shutdown has drained every connection.
+    func run() {
+        threadID.store(UInt(pthread_self()), ordering: .relaxed)
+        outboxes = Array(repeating: [], count: peers.count)
+        nextSweep = now + Clock.nanos(config.chat.sweepInterval)
+        while running {
+            let ready = epoll.wait(timeoutMillis: nextTimeoutMillis())
+            now = Clock.monotonicNanos()
+            for position in 0..<ready {
+                let (token, events) = epoll.event(at: position)
+                dispatchEvent(token: token, events: events)
+            }
+            finishPass()
+        }
+    }
+
+    /// The end of every pass, after I/O events: everything that was queued
+    /// during the pass goes out in one batch per destination.
+    private func finishPass() {
+        drainInbox()
+        runJobs()
+        fireTimers()
+        runRegistryCalls()
+        flushDirty()
+        postOutboxes()
+        if let deadline = shutdownDeadline, slots.count == 0 || now >= deadline {
+            slots.all.forEach { $0.terminate() }
+            running = false
+        }
+    }
+
+    private func dispatchEvent(token: UInt64, events: IOEvents) {
+        switch token {
+        case Self.listenerToken: acceptConnections()
+        case Self.wakeupToken: wakeup.drain()
+        case Self.signalToken: signals?.handle(on: self)
+        default:
+            let slot = Int(token & 0xFFFF_FFFF)
+            guard let connection = slots[slot], UInt64(truncatingIfNeeded: connection.id.serial) & 0xFFFF_FFFF == token >> 32 else {
+                return  // a stale event for a descriptor closed earlier in this pass
+            }
+            connection.handle(events)
+        }
+    }
+
+    /// Milliseconds until the next deadline (connection timers, the sweep,
+    /// paused accepting, shutdown), at most one second.
+    private func nextTimeoutMillis() -> Int32 {
+        var next = now + 1_000_000_000
+        if let earliest = timers.earliest { next = min(next, earliest) }
+        if index == 0 { next = min(next, nextSweep) }
+        if acceptPausedUntil > now { next = min(next, acceptPausedUntil) }
+        if let deadline = shutdownDeadline { next = min(next, deadline) }
+        guard next > now else { return 0 }
+        return Int32((next - now + 999_999) / 1_000_000)
+    }
+
+    // MARK: Pending output
+
+    func markDirty(_ connection: Connection) {
+        guard !connection.isDirty else { return }
+        connection.isDirty = true
+        dirty.append(connection)
+    }
+
+    private func flushDirty() {
+        guard !dirty.isEmpty else { return }
+        let batch = dirty
+        dirty.removeAll(keepingCapacity: true)
+        for connection in batch {
+            connection.isDirty = false
+            connection.flush()
+        }
+    }
+
+    // MARK: Deadlines
+
+    func arm(_ connection: Connection, after seconds: Double) {
+        let deadline = now + Clock.nanos(seconds)
+        connection.deadline = deadline
+        timers.push(TimerHeap.Entry(deadline: deadline, client: connection.id))
+    }
+
+    private func fireTimers() {
+        while let entry = timers.popDue(now: now) {
+            guard let connection = slots.connection(for: entry.client), connection.deadline == entry.deadline else { continue }
+            connection.deadlinePassed()
+        }
+        if index == 0, now >= nextSweep {
+            nextSweep = now + Clock.nanos(config.chat.sweepInterval)
+            sweep()
+        }
+        if acceptPausedUntil != 0, now >= acceptPausedUntil { resumeAccepting() }
+    }
+
+    // MARK: Connections
+
+    func forget(_ connection: Connection) {
+        slots.remove(connection.id)
+    }
+
+    /// Takes ownership of an accepted socket: registers it and arms the handshake deadline.
+    func adopt(_ fd: Int32) {
+        guard shutdownDeadline == nil else { return Socket.close(fd) }
+        Socket.setNoDelay(fd)
+        let serial = ServerSerials.next()
+        let id = ClientID(serial: serial, loop: index, slot: slots.nextSlot)
+        let connection = Connection(fd: fd, id: id, loop: self)
+        do {
+            try epoll.add(fd, token: connection.token, interest: .readable)
+        } catch {
+            Log.warn("cannot watch a new connection: \(error)")
+            return Socket.close(fd)
+        }
+        slots.insert(connection)
+        arm(connection, after: config.handshakeTimeout)
+    }
+
+    func updateInterest(_ connection: Connection, _ interest: IOEvents) {
+        guard connection.interest != interest else { return }
+        connection.interest = interest
+        do {
+            try epoll.modify(connection.fd, token: connection.token, interest: interest)
+        } catch {
+            connection.terminate()
+        }
+    }
+
+    var isCurrentThread: Bool {
+        threadID.load(ordering: .relaxed) == UInt(pthread_self())
+    }
+
+    func stop() { running = false }
+}

@@ -1,0 +1,70 @@
+import CEpoll
+import Glibc
+
+/// A running chat-server: the event loops and their threads, the listener
+/// (on loop 0) and the room registry (on loop 0's executor).
+///
+/// `start()` returns once every loop runs; `shutDown()` (or SIGINT/SIGTERM
+/// when `handleSignals` is set) stops accepting, sends every session
+/// `1001 server shutting down`, waits up to `--shutdown-timeout` for the
+/// closes, and lets `wait()` return.
+public final class Server: @unchecked Sendable {
+    public let config: ServerConfig
+    public let metrics = ServerMetrics()
+    /// The bound port: the kernel's choice when the config asked for 0.
+    public let port: Int
+    let loops: [EventLoop]
+    let registry: RoomRegistry
+    private var threads: [pthread_t] = []
+    private var shutdownRequested = false
+
+    public init(config: ServerConfig, handleSignals: Bool = false) throws(ServerError) {
+        try config.validate()
+        _ = ProcessInfo.startNanos
+        ServerConfig.raiseDescriptorLimit()
+        signal(SIGPIPE, SIG_IGN)
+        self.config = config
+        var loops: [EventLoop] = []
+        for index in 0..<config.threads {
+            loops.append(try EventLoop(index: index, config: config, metrics: metrics))
+        }
+        self.loops = loops
+        registry = RoomRegistry(config: config.chat, executor: loops[0])
+        for loop in loops { loop.peers = loops }
+        loops[0].registry = registry
+        let listener = try Listener(host: config.host, port: config.port, backlog: config.listenBacklog)
+        port = listener.port
+        try loops[0].startListening(listener)
+        if handleSignals { try installSignalHandling() }
+    }
+
+    private func installSignalHandling() throws(ServerError) {
+        let source = try SignalSource { [unowned self] signal in
+            if shutdownRequested {
+                Log.warn("second signal \(signal): exiting now")
+                exit(1)
+            }
+            Log.info("signal \(signal): shutting down (again to exit at once)")
+            shutDown()
+        }
+        loops[0].signals = source
+        try loops[0].epoll.add(source.fd, token: EventLoop.signalToken, interest: .readable)
+    }
+
+    /// Starts one thread per loop.
+    public func start() {
+        threads = loops.map { loop in LoopThread.spawn(name: "loop-\(loop.index)") { loop.run() } }
+    }
+
+    /// Graceful shutdown, from any thread; idempotent.
+    public func shutDown() {
+        shutdownRequested = true
+        for loop in loops { loop.post([.shutDown]) }
+    }
+
+    /// Blocks until every loop has finished (after `shutDown`).
+    public func wait() {
+        for thread in threads { pthread_join(thread, nil) }
+        threads = []
+    }
+}

@@ -1,0 +1,73 @@
+import WSServer
+
+/// One command-line flag: its name, the placeholder and help `--help`
+/// prints, and how its value lands in the configuration.
+struct Option: Sendable {
+    let name: String
+    let placeholder: String
+    let help: String
+    let apply: @Sendable (inout Settings, String) throws(UsageError) -> Void
+}
+
+/// What the command line decides: the server configuration, the log level,
+/// and whether to print help or the version instead of running.
+struct Settings {
+    var config = ServerConfig()
+    var logLevel = Log.Level.info
+    var showHelp = false
+    var showVersion = false
+}
+
+/// A command-line mistake, reported with the usage hint and exit status 2.
+struct UsageError: Error {
+    let message: String
+}
+
+/// The flags `chat-server` understands, in the order `--help` lists them.
+enum Options {
+    static let all: [Option] = [
+        text("--host", "ADDR", "address to listen on, IPv4 or IPv6 (default 0.0.0.0)") { $0.config.host = $1 },
+        integer("--port", "N", "TCP port; 0 picks a free one (default 8765)") { $0.config.port = $1 },
+        integer("--threads", "N", "event loops, one thread each (default: usable CPUs, here \(ServerConfig().threads))") { $0.config.threads = $1 },
+        integer("--max-message-size", "BYTES", "largest chat message, fragments summed; 1009 beyond (default 65536)") { $0.config.maxMessageSize = $1 },
+        integer("--echo-max-message-size", "BYTES", "largest message on /echo (default 16777216)") { $0.config.echoMaxMessageSize = $1 },
+        integer("--history", "N", "messages kept per room for joined.history and since; 0 disables (default 100)") { $0.config.chat.historySize = $1 },
+        integer("--max-rooms-per-client", "N", "rooms one client may join; beyond: too_many_rooms (default 32)") { $0.config.chat.maxRoomsPerClient = $1 },
+        integer("--presence-limit", "N", "rooms with more members send no join/leave/nick presence (default 1000)") { $0.config.chat.presenceLimit = $1 },
+        number("--rate-limit", "PER_S", "messages per second per client, bursts of twice that; 0 disables (default 20)") { $0.config.chat.rateLimit = $1 },
+        integer("--max-outbound", "BYTES", "bytes queued per client before it is closed 1008 slow consumer (default 1048576)") { $0.config.maxOutbound = $1 },
+        integer("--max-connections", "N", "open WebSocket sessions; further upgrades get 503 (default: fd limit minus a margin, here \(ServerConfig().maxConnections))") { $0.config.maxConnections = $1 },
+        number("--idle-timeout", "S", "close clients silent this long with 1001 idle timeout, ping at half; 0 disables (default 60)") { $0.config.chat.idleTimeout = $1 },
+        number("--sweep-interval", "S", "how often the idle sweep runs (default 30)") { $0.config.chat.sweepInterval = $1 },
+        number("--handshake-timeout", "S", "time to send a complete request head (default 10)") { $0.config.handshakeTimeout = $1 },
+        number("--close-timeout", "S", "time for the peer's close frame and TCP close after ours (default 5)") { $0.config.closeTimeout = $1 },
+        number("--shutdown-timeout", "S", "on SIGINT/SIGTERM, time to wait for clients to close (default 5)") { $0.config.shutdownTimeout = $1 },
+        integer("--max-head-size", "BYTES", "largest HTTP request head; 431 beyond (default 8192)") { $0.config.maxHeadSize = $1 },
+        text("--allowed-origin", "ORIGIN", "browser Origin allowed to connect, repeatable; others get 403 (default: any)") { $0.config.allowedOrigins.append($1) },
+        text("--log-level", "LEVEL", "error, warn, info or debug (default info)") { settings, value throws(UsageError) in
+            guard let level = Log.Level(name: value) else { throw UsageError(message: "--log-level must be error, warn, info or debug") }
+            settings.logLevel = level
+        },
+    ]
+
+    private static func text(_ name: String, _ placeholder: String, _ help: String,
+                             _ apply: @escaping @Sendable (inout Settings, String) throws(UsageError) -> Void) -> Option {
+        Option(name: name, placeholder: placeholder, help: help, apply: apply)
+    }
+
+    private static func integer(_ name: String, _ placeholder: String, _ help: String,
+                                _ apply: @escaping @Sendable (inout Settings, Int) -> Void) -> Option {
+        Option(name: name, placeholder: placeholder, help: help) { settings, value throws(UsageError) in
+            guard let number = Int(value) else { throw UsageError(message: "\(name) needs a whole number, got '\(value)'") }
+            apply(&settings, number)
+        }
+    }
+
+    private static func number(_ name: String, _ placeholder: String, _ help: String,
+                               _ apply: @escaping @Sendable (inout Settings, Double) -> Void) -> Option {
+        Option(name: name, placeholder: placeholder, help: help) { settings, value throws(UsageError) in
+            guard let number = Double(value), number.isFinite else { throw UsageError(message: "\(name) needs a number, got '\(value)'") }
+            apply(&settings, number)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import WSServer
+
+/// Turns `argv` into `Settings`: `--flag VALUE` or `--flag=VALUE`, plus
+/// `--help` and `--version`.
+enum CommandLineParser {
+    static func parse(_ arguments: [String]) throws(UsageError) -> Settings {
+        var settings = Settings()
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case "-h", "--help": settings.showHelp = true
+            case "--version": settings.showVersion = true
+            default: try apply(argument, &remaining, to: &settings)
+            }
+        }
+        return settings
+    }
+
+    private static func apply(_ argument: String, _ remaining: inout ArraySlice<String>, to settings: inout Settings) throws(UsageError) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard let option = Options.all.first(where: { $0.name == parts[0] }) else {
+            throw UsageError(message: "unknown option '\(parts[0])'")
+        }
+        let value: String
+        if parts.count == 2 {
+            value = parts[1]
+        } else if let next = remaining.popFirst() {
+            value = next
+        } else {
+            throw UsageError(message: "\(option.name) needs a value (\(option.placeholder))")
+        }
+        try option.apply(&settings, value)
+    }
+
+    static var usage: String {
+        let width = Options.all.map { $0.name.count + $0.placeholder.count + 1 }.max() ?? 0
+        var text = """
+        chat-server \(Version.current): a WebSocket (RFC 6455) chat and broadcast server
+
+        Usage: chat-server [--host ADDR] [--port N] [options]
+
+        Endpoints on one port: ws://HOST:PORT/ chat (protocol in the README),
+        ws://HOST:PORT/echo echo, http://HOST:PORT/ browser page, /health, /metrics.
+
+        Options (durations in seconds, fractions allowed):
+
+        """
+        for option in Options.all {
+            let flag = "\(option.name) \(option.placeholder)"
+            text += "  " + flag + String(repeating: " ", count: width - flag.count + 2) + option.help + "\n"
+        }
+        text += "  -h, --help" + String(repeating: " ", count: width - 8) + "show this help\n"
+        text += "  --version" + String(repeating: " ", count: width - 7) + "show the version\n"
+        text += "\nSIGINT/SIGTERM shut down gracefully (clients get 1001); a second one exits at once.\n"
+        return text
+    }
+}
+
+/// The release this binary was built from.
+enum Version {
+    static let current = "0.1.0"
+}
