@@ -1,0 +1,26 @@
+import WSProtocol
+
+/// Why a client connection could not be made or went away.
+public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
+    case badURL(String, String)
+    /// Name resolution failed.
+    case unknownHost(String)
+    /// TCP connect failed (refused, unreachable, timed out).
+    case connectFailed(String)
+    /// The server's answer was not a valid upgrade.
+    case handshakeFailed(String)
+    /// Reading or writing the socket failed, or it closed without a close frame.
+    case connectionLost(String)
+    case timedOut
+
+    public var description: String {
+        switch self {
+        case .badURL(let url, let why): "bad URL '\(url)': \(why)"
+        case .unknownHost(let host): "cannot resolve host '\(host)'"
+        case .connectFailed(let why): "cannot connect: \(why)"
+        case .handshakeFailed(let why): "handshake failed: \(why)"
+        case .connectionLost(let why): "connection lost: \(why)"
+        case .timedOut: "timed out"
+        }
+    }
+}

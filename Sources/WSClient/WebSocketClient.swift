@@ -1,0 +1,181 @@
+import Glibc
+import WSProtocol
+
+/// A WebSocket client connection (RFC 6455, client role) over a
+/// non-blocking TCP socket, with every wait bounded: connect and handshake,
+/// send, and receive with a timeout. `fd` and `pump()` let a `poll` loop
+/// (the terminal client) drive it without blocking.
+public final class WebSocketClient {
+    public let fd: Int32
+    public let url: WebSocketURL
+    private var session: WebSocketSession
+    private var pending: [ClientEvent] = []
+    private var pendingStart = 0
+    private var readBuffer = [UInt8](repeating: 0, count: 65536)
+    /// Seconds allowed for a write to find room in the socket.
+    public var writeTimeout = 10.0
+    public private(set) var isOpen = true
+
+    private init(fd: Int32, url: WebSocketURL, maxMessageSize: Int) {
+        self.fd = fd
+        self.url = url
+        session = WebSocketSession(role: .client, maxMessageSize: maxMessageSize)
+    }
+
+    deinit { Glibc.close(fd) }
+
+    /// Connects and completes the opening handshake within `timeout` seconds.
+    public static func connect(
+        to url: WebSocketURL, origin: String? = nil, timeout: Double = 10, maxMessageSize: Int = 64 << 20
+    ) throws(ClientError) -> WebSocketClient {
+        let deadline = ClientSocket.monotonicSeconds() + timeout
+        let fd = try ClientSocket.connect(host: url.host, port: url.port, timeout: timeout)
+        let client = WebSocketClient(fd: fd, url: url, maxMessageSize: maxMessageSize)
+        try client.handshake(origin: origin, deadline: deadline)
+        return client
+    }
+
+    private func handshake(origin: String?, deadline: Double) throws(ClientError) {
+        let request = ClientHandshake(host: url.host, port: url.port, path: url.target, origin: origin)
+        try ClientSocket.writeAll(fd, request.requestBytes, timeout: max(0, deadline - ClientSocket.monotonicSeconds()))
+        var parser = HTTPResponseHeadParser()
+        while true {
+            let count = try readOnce(timeout: deadline - ClientSocket.monotonicSeconds())
+            guard count > 0 else { throw .handshakeFailed("server closed the connection before answering") }
+            let result: HTTPHeadParseResult<HTTPResponseHead>
+            do {
+                result = try readBuffer.withUnsafeBytes { try parser.parse(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            } catch {
+                throw .handshakeFailed("bad HTTP response: \(error)")
+            }
+            guard case .complete(let head, let consumed) = result else { continue }
+            do {
+                try request.validate(head)
+            } catch {
+                throw .handshakeFailed(error.description)
+            }
+            if consumed < count { receive(bytesAt: consumed..<count) }
+            return
+        }
+    }
+
+    // MARK: Sending
+
+    public func send(text: String) throws(ClientError) {
+        try send(isText: true, Array(text.utf8))
+    }
+
+    public func send(binary: [UInt8]) throws(ClientError) {
+        try send(isText: false, binary)
+    }
+
+    private func send(isText: Bool, _ payload: [UInt8]) throws(ClientError) {
+        let queued = payload.withUnsafeBytes { session.send(text: isText, payload: $0) }
+        guard queued else { throw .connectionLost("the connection is closing") }
+        try flush()
+    }
+
+    public func ping(_ payload: [UInt8] = []) throws(ClientError) {
+        _ = payload.withUnsafeBytes { session.ping($0) }
+        try flush()
+    }
+
+    /// Starts the close handshake; the server's reply arrives as `.closed`.
+    public func close(code: CloseCode = .normalClosure, reason: String = "") throws(ClientError) {
+        session.close(code: code, reason: reason)
+        try flush()
+    }
+
+    /// Writes bytes as they are, bypassing the session (for protocol tests).
+    public func sendRaw(_ bytes: [UInt8]) throws(ClientError) {
+        try ClientSocket.writeAll(fd, bytes, timeout: writeTimeout)
+    }
+
+    private func flush() throws(ClientError) {
+        guard !session.output.isEmpty else { return }
+        let bytes = session.output.withReadableBytes { Array($0) }
+        session.output.consume(bytes.count)
+        try ClientSocket.writeAll(fd, bytes, timeout: writeTimeout)
+    }
+
+    // MARK: Receiving
+
+    /// The next event, waiting up to `timeout` seconds; nil if none came.
+    public func next(timeout: Double) throws(ClientError) -> ClientEvent? {
+        let deadline = ClientSocket.monotonicSeconds() + timeout
+        while pendingStart == pending.count {
+            guard isOpen else { return nil }
+            let left = deadline - ClientSocket.monotonicSeconds()
+            guard left > 0, ClientSocket.wait(fd, for: Int16(POLLIN), timeout: left) else { return nil }
+            _ = try pump()
+        }
+        return takePending()
+    }
+
+    /// One non-blocking read: the events it completed (also kept for `next`
+    /// unless `keep` is false). Call when `fd` is readable.
+    @discardableResult
+    public func pump(keep: Bool = true) throws(ClientError) -> [ClientEvent] {
+        let before = pending.count
+        let count = try readOnce(timeout: 0)
+        if count == 0, isOpen {
+            isOpen = false
+            pending.append(.disconnected)
+        } else if count > 0 {
+            receive(bytesAt: 0..<count)
+        }
+        try flush()
+        let fresh = Array(pending[before...])
+        if !keep {
+            pending.removeSubrange(before...)
+        }
+        return fresh
+    }
+
+    private func takePending() -> ClientEvent {
+        let event = pending[pendingStart]
+        pendingStart += 1
+        if pendingStart == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingStart = 0
+        }
+        return event
+    }
+
+    /// Reads once into the buffer; 0 at EOF, -1 (as "nothing") when it would block.
+    private func readOnce(timeout: Double) throws(ClientError) -> Int {
+        if timeout > 0, !ClientSocket.wait(fd, for: Int16(POLLIN), timeout: timeout) { throw .timedOut }
+        while true {
+            let count = readBuffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count >= 0 { return count }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return -1
+            case ECONNRESET: return 0
+            default: throw .connectionLost(String(cString: strerror(errno)))
+            }
+        }
+    }
+
+    private func receive(bytesAt range: Range<Int>) {
+        readBuffer.withUnsafeMutableBytes { buffer in
+            session.receive(UnsafeMutableRawBufferPointer(rebasing: buffer[range])) { event in
+                pending.append(Self.owned(event))
+            }
+        }
+        if session.state == .closed, case .failed? = pending.last {
+            try? flush()
+        }
+    }
+
+    private static func owned(_ event: WebSocketSession.Event) -> ClientEvent {
+        switch event {
+        case .text(let bytes): .text(String(decoding: bytes, as: UTF8.self))
+        case .binary(let bytes): .binary(Array(bytes))
+        case .ping(let bytes): .ping(Array(bytes))
+        case .pong(let bytes): .pong(Array(bytes))
+        case .closed(let code, let reason): .closed(code, reason: reason)
+        case .failed(let error): .failed(error)
+        }
+    }
+}
