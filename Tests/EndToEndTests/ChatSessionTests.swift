@@ -26,7 +26,7 @@ struct ChatSessionTests {
         _ = try alice.next(type: "joined")
         _ = try bob.next(type: "joined")
         try alice.send(["type": "message", "text": "one", "ref": "r1"])
-        let own = try alice.next()
+        let own = try alice.next(type: "message")
         #expect(own["type"] as? String == "message" && own["seq"] as? Int == 1 && own["name"] as? String == "alice")
         let ack = try alice.next()
         #expect(ack["type"] as? String == "ack" && ack["ref"] as? String == "r1" && ack["seq"] as? Int == 1)
