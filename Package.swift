@@ -27,6 +27,6 @@ let package = Package(
         .executableTarget(name: "ws-bench", dependencies: ["WSClient", "CEpoll"]),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server"]),
     ]
 )

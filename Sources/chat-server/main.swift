@@ -1,10 +1,15 @@
 import Glibc
 import WSServer
 
+/// Writes straight to a descriptor (1 or 2), unbuffered.
+func emit(_ text: String, to fd: Int32) {
+    var text = text
+    text.withUTF8 { _ = write(fd, $0.baseAddress, $0.count) }
+}
+
 /// Prints to stderr.
 func complain(_ text: String) {
-    var text = text
-    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    emit(text, to: 2)
 }
 
 let settings: Settings
@@ -28,7 +33,8 @@ do {
     let server = try Server(config: config, handleSignals: true)
     server.start()
     let chat = config.chat
-    Log.info("chat-server listening on ws://\(config.host):\(server.port)/ (echo at /echo, page at http://\(config.host):\(server.port)/)")
+    // Always printed, whatever the log level: scripts read the port from it.
+    emit("chat-server listening on ws://\(config.host):\(server.port)/ (echo at /echo, page at http://\(config.host):\(server.port)/)\n", to: 1)
     Log.info("threads \(config.threads), max message \(config.maxMessageSize) B (echo \(config.echoMaxMessageSize) B), max outbound \(config.maxOutbound) B, max connections \(config.maxConnections), history \(chat.historySize), rooms per client \(chat.maxRoomsPerClient), presence limit \(chat.presenceLimit), rate limit \(chat.rateLimit)/s, idle timeout \(chat.idleTimeout) s")
     server.wait()
     Log.info("chat-server stopped")

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// The built `chat-server` binary run as a child process on a free port,
+/// for tests that must measure the server apart from the test (its RSS).
+final class ServerProcess {
+    let process = Process()
+    let port: Int
+    private let output = Pipe()
+
+    init(_ arguments: [String] = []) throws {
+        process.executableURL = Self.binary
+        process.arguments = ["--host", "127.0.0.1", "--port", "0"] + arguments
+        process.standardOutput = output
+        try process.run()
+        port = try Self.readPort(from: output.fileHandleForReading.fileDescriptor)
+    }
+
+    /// `.build/<config>/chat-server`, beside the test bundle.
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("chat-server")
+    }
+
+    /// Reads the start-up line `chat-server listening on ws://127.0.0.1:PORT/ ...`
+    /// from stdout, waiting at most 20 s.
+    private static func readPort(from fd: Int32) throws -> Int {
+        var text = ""
+        let deadline = ClientClock.now + 20
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while ClientClock.now < deadline {
+            guard ClientSocketReady.readable(fd, waitMillis: 100) else { continue }
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            text += String(decoding: buffer[..<count], as: UTF8.self)
+            if let range = text.range(of: #"ws://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
+                let match = text[range].dropFirst("ws://127.0.0.1:".count).dropLast()
+                return try #require(Int(match))
+            }
+        }
+        Issue.record("chat-server did not report its port: \(text)")
+        throw CocoaError(.fileReadUnknown)
+    }
+
+    /// Resident memory of the server process in bytes.
+    var residentBytes: Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return 0 }
+        return kib * 1024
+    }
+
+    /// SIGTERM, then the exit status (graceful shutdown exits 0).
+    func stop() -> Int32 {
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

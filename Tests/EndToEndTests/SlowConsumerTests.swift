@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import WSClient
+import WSProtocol
+
+/// Issue acceptance: one member stops reading while another sends tens of
+/// megabytes; the stalled one is closed with 1008, a third member receives
+/// every message, and the server's RSS stays bounded. The server runs as its
+/// own process so its memory is measured alone.
+@Suite("Acceptance: slow consumer")
+struct SlowConsumerTests {
+    static let messageCount = 1000
+    static let padding = String(repeating: "x", count: 60_000)
+
+    @Test func aStalledReaderIsClosedAndTheOthersGetEverything() throws {
+        let server = try ServerProcess(["--rate-limit", "0", "--close-timeout", "30", "--log-level", "warn"])
+        defer { #expect(server.stop() == 0) }
+        let url = WebSocketURL(host: "127.0.0.1", port: server.port, target: "/?room=flood")
+        let stalled = try WebSocketClient.connect(to: url)
+        let reader = Reader(url: url, expected: Self.messageCount)
+        let sender = try WebSocketClient.connect(to: url)
+        let baseline = server.residentBytes
+        var peak = baseline
+        for index in 0..<Self.messageCount {
+            try sender.send(text: #"{"type":"message","text":"\#(index) \#(Self.padding)"}"#)
+            while ClientSocketReady.readable(sender.fd) { try sender.pump(keep: false) }
+            if index % 25 == 0 { peak = max(peak, server.residentBytes) }
+        }
+        #expect(reader.wait(seconds: 60) == Self.messageCount)
+        peak = max(peak, server.residentBytes)
+        let close = try closeFrame(of: stalled)
+        #expect(close?.0 == .policyViolation && close?.1 == "slow consumer")
+        // 60 MB went to the stalled client's room; its queue is capped at 1 MiB.
+        #expect(peak - baseline < 40 << 20, "RSS grew by \((peak - baseline) >> 20) MiB")
+        let metrics = try HTTPClient.get("/metrics", port: server.port).body
+        #expect(metrics.contains("\nchat_slow_consumer_closes_total 1\n"))
+    }
+
+    private func closeFrame(of client: WebSocketClient) throws -> (CloseCode, String)? {
+        while let event = try client.next(timeout: 10) {
+            if case .closed(let code, let reason) = event { return (code, reason) }
+        }
+        return nil
+    }
+}
+
+/// A member that reads on its own thread and counts the messages it gets.
+final class Reader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let ready = DispatchSemaphore(value: 0)
+    private var count = 0
+
+    init(url: WebSocketURL, expected: Int) {
+        Thread.detachNewThread { [self] in
+            defer { done.signal() }
+            let client = try? WebSocketClient.connect(to: url)
+            ready.signal()
+            guard let client else { return }
+            while count < expected, let event = try? client.next(timeout: 30) {
+                if case .text(let text) = event, text.hasPrefix(#"{"type":"message""#) { count += 1 }
+            }
+        }
+        ready.wait()
+    }
+
+    /// The number of messages received once done, or when `seconds` pass.
+    func wait(seconds: Double) -> Int {
+        _ = done.wait(timeout: .now() + seconds)
+        return count
+    }
+}
+
+/// Whether a socket has input right now.
+enum ClientSocketReady {
+    static func readable(_ fd: Int32, waitMillis: Int32 = 0) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, waitMillis) > 0
+    }
+}
