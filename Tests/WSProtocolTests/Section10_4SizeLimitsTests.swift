@@ -18,7 +18,7 @@ struct Section10_4SizeLimitsTests {
         let (limit, length) = size
         let header = PeerFrames.header(firstByte: 0x82, length: length, to: role)
         let failure = SessionHarness.firstFailure(in: header + [0, 0, 0], role: role, maxMessageSize: limit)
-        #expect(failure == FailurePoint(byte: header.count - 1, error: .messageTooBig(limit: limit)))
+        #expect(failure == SessionFailurePoint(byte: header.count - 1, error: .messageTooBig(limit: limit)))
         SessionHarness.decodeAllWays(header + PeerFrames.trailer(to: role), role: role, maxMessageSize: limit)
             .expectOnlyFailure(.messageTooBig(limit: limit))
     }
@@ -38,7 +38,7 @@ struct Section10_4SizeLimitsTests {
         let last = PeerFrames.frame(.continuation, Array("jk".utf8), to: role)
         let crossingHeader = first.count + middle.count + (last.count - 2) - 1
         let failure = SessionHarness.firstFailure(in: first + middle + last, role: role, maxMessageSize: 10)
-        #expect(failure == FailurePoint(byte: crossingHeader, error: .messageTooBig(limit: 10)))
+        #expect(failure == SessionFailurePoint(byte: crossingHeader, error: .messageTooBig(limit: 10)))
         SessionHarness.decodeAllWays(first + middle + last + PeerFrames.trailer(to: role), role: role, maxMessageSize: 10)
             .expectOnlyFailure(.messageTooBig(limit: 10))
     }

@@ -36,6 +36,17 @@ struct Section6_1OutboundBufferTests {
         #expect(Self.readable(buffer) == [7])
     }
 
+    @Test("draining the queue releases its storage, as a new buffer holds none")
+    func drainingReleasesStorage() {
+        let fresh = OutboundBuffer().withReadableBytes { $0.baseAddress }
+        var buffer = OutboundBuffer()
+        buffer.append(FrameTestBytes.pattern(4096))
+        #expect(buffer.withReadableBytes { $0.baseAddress } != fresh)
+        buffer.consume(4000)
+        buffer.consume(96)
+        #expect(buffer.withReadableBytes { $0.baseAddress } == fresh)
+    }
+
     @Test("removeAll drops everything")
     func removeAll() {
         var buffer = OutboundBuffer()

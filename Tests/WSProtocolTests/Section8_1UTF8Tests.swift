@@ -1,51 +1,6 @@
 import Testing
 import WSProtocol
 
-/// What a streaming UTF-8 validator must report about a byte string.
-struct UTF8Verdict: Equatable, CustomStringConvertible {
-    /// The first byte after which no continuation could be valid UTF-8.
-    var failsAt: Int?
-    /// Whether the bytes are valid and end on a scalar boundary.
-    var isComplete: Bool
-
-    var description: String { "failsAt: \(failsAt.map(String.init) ?? "-"), complete: \(isComplete)" }
-
-    /// The verdict derived from Swift's own UTF-8 decoder. Its errors cover
-    /// the maximal subpart of an ill-formed sequence (Unicode 3.9): a lead
-    /// byte that cannot start a scalar is itself the failing byte, while for
-    /// a truncated sequence it is the byte after the subpart.
-    static func reference(_ bytes: [UInt8]) -> UTF8Verdict {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput: return UTF8Verdict(failsAt: nil, isComplete: true)
-            case .error(let length):
-                let failsAt = (0xC2...0xF4).contains(bytes[offset]) ? offset + length : offset
-                return UTF8Verdict(failsAt: failsAt < bytes.count ? failsAt : nil, isComplete: false)
-            }
-        }
-    }
-
-    /// The verdict of `UTF8Validator` fed one byte at a time.
-    static func bytewise(_ bytes: [UInt8]) -> UTF8Verdict {
-        var validator = UTF8Validator()
-        for (index, byte) in bytes.enumerated() where !validator.validate([byte]) {
-            return UTF8Verdict(failsAt: index, isComplete: false)
-        }
-        return UTF8Verdict(failsAt: nil, isComplete: validator.isComplete)
-    }
-
-    /// Valid and complete, from the validator fed in pieces (no position: pieces differ).
-    static func pieces(_ pieces: [UnsafeMutableRawBufferPointer]) -> [Bool] {
-        var validator = UTF8Validator()
-        for piece in pieces where !validator.validate(UnsafeRawBufferPointer(piece)) { return [false, false] }
-        return [true, validator.isComplete]
-    }
-}
-
 /// Section 8.1: text must be valid UTF-8, checked as it streams in and
 /// failed with 1007 at the first byte that cannot be, across fragments.
 @Suite("RFC 6455 §8.1: UTF-8")
@@ -93,7 +48,7 @@ struct Section8_1UTF8Tests {
         var generator = SeededSplitMix(seed: 8_1)
         let fixed = [FrameTestBytes.autobahnSurrogate, Array("κόσμε 😀 ascii-run-of-sixteen".utf8)]
         for bytes in fixed + (0..<200).map({ _ in Self.randomBytes(using: &generator) }) {
-            let verdict = FeedSplitter.decodeAllWays(bytes, UTF8Verdict.pieces)
+            let verdict = FrameFeedSplitter.decodeAllWays(bytes, UTF8Verdict.pieces)
             let reference = UTF8Verdict.reference(bytes)
             #expect(verdict == [reference.failsAt == nil, reference.isComplete], "bytes \(bytes)")
         }
@@ -162,7 +117,7 @@ struct Section8_1UTF8Tests {
         let frame = PeerFrames.frame(.text, FrameTestBytes.autobahnSurrogate, to: role)
         let headerLength = frame.count - FrameTestBytes.autobahnSurrogate.count
         let failure = SessionHarness.firstFailure(in: frame, role: role)
-        #expect(failure == FailurePoint(byte: headerLength + FrameTestBytes.autobahnFailIndex, error: .invalidUTF8))
+        #expect(failure == SessionFailurePoint(byte: headerLength + FrameTestBytes.autobahnFailIndex, error: .invalidUTF8))
         SessionHarness.decodeAllWays(frame + PeerFrames.trailer(to: role), role: role).expectOnlyFailure(.invalidUTF8)
     }
 
@@ -174,7 +129,7 @@ struct Section8_1UTF8Tests {
             let second = PeerFrames.frame(.continuation, Array(text[cut...]), to: role)
             let secondHeader = second.count - (text.count - cut)
             let expected = first.count + secondHeader + FrameTestBytes.autobahnFailIndex - cut
-            #expect(SessionHarness.firstFailure(in: first + second, role: role) == FailurePoint(byte: expected, error: .invalidUTF8), "cut at \(cut)")
+            #expect(SessionHarness.firstFailure(in: first + second, role: role) == SessionFailurePoint(byte: expected, error: .invalidUTF8), "cut at \(cut)")
         }
         let input = PeerFrames.frame(.text, Array(text[..<12]), fin: false, to: role)
             + PeerFrames.frame(.continuation, Array(text[12...]), to: role) + PeerFrames.trailer(to: role)

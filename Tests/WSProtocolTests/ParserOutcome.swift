@@ -2,9 +2,11 @@ import Testing
 import WSProtocol
 
 /// One frame as a bare `FrameParser` produced it, its payload chunks joined.
-struct ParsedFrame: Equatable, Sendable {
+struct ParsedFrame: Equatable, Sendable, CustomStringConvertible {
     var header: FrameHeader
     var payload: [UInt8]
+
+    var description: String { "\(header) \(PayloadText(payload))" }
 }
 
 /// Everything a bare `FrameParser` produced from some input, owned.
@@ -39,7 +41,7 @@ struct ParserOutcome: Equatable {
     static func parseAllWays(
         _ input: [UInt8], role: Role, sourceLocation: SourceLocation = #_sourceLocation
     ) -> ParserOutcome {
-        FeedSplitter.decodeAllWays(input, sourceLocation: sourceLocation) { parse($0, role: role) }
+        FrameFeedSplitter.decodeAllWays(input, sourceLocation: sourceLocation) { parse($0, role: role) }
     }
 
     private mutating func record(_ step: FrameParser.Output, inFrame: inout Bool) {
