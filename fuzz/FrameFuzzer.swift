@@ -1,0 +1,274 @@
+/// libFuzzer entry for the receiving side of `WebSocketSession`, and through
+/// it `FrameParser`, `UTF8Validator` and the fragmentation, size and close rules.
+///
+/// Input: one control byte, then the bytes a peer sends after the handshake.
+/// Bits 0-6 of the control byte choose where the two-chunk feed cuts the
+/// stream; bit 7 makes the endpoint text-only (`acceptsBinary = false`). The
+/// stream goes to a server-role and a client-role session, so masked input
+/// exercises one and unmasked input the other.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func frameFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
+    let control = data[0]
+    let stream = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    let split = Fuzz.splitPoint(control, count: stream.count)
+    FrameFuzzer.checkUTF8Validator(stream, split: split)
+    for role in [Role.server, .client] {
+        FrameFuzzer(role: role, acceptsBinary: control & 0x80 == 0).check(stream, split: split)
+    }
+    return 0
+}
+
+/// A session event copied out of the callback, whose buffers do not outlive it.
+enum RecordedEvent: Equatable {
+    case text([UInt8])
+    case binary([UInt8])
+    case ping([UInt8])
+    case pong([UInt8])
+    case closed(code: UInt16, reason: String)
+    case failed(ProtocolError)
+
+    init(_ event: WebSocketSession.Event) {
+        switch event {
+        case .text(let bytes): self = .text(Array(bytes))
+        case .binary(let bytes): self = .binary(Array(bytes))
+        case .ping(let bytes): self = .ping(Array(bytes))
+        case .pong(let bytes): self = .pong(Array(bytes))
+        case .closed(let code, let reason): self = .closed(code: code.rawValue, reason: reason)
+        case .failed(let error): self = .failed(error)
+        }
+    }
+
+    /// Events after which the session must stay silent.
+    var isTerminal: Bool {
+        switch self {
+        case .closed, .failed: true
+        case .text, .binary, .ping, .pong: false
+        }
+    }
+
+    var isData: Bool {
+        switch self {
+        case .text, .binary: true
+        case .ping, .pong, .closed, .failed: false
+        }
+    }
+}
+
+/// Everything one feeding of the stream produced, compared across feedings.
+struct Transcript: Equatable {
+    var events: [RecordedEvent]
+    var frames: [WireFrame]
+    var state: WebSocketSession.State
+}
+
+/// Checks one role and binary setting against every way of feeding a stream.
+struct FrameFuzzer {
+    /// Small, so that inputs of a few kilobytes reach the limit.
+    static let maxMessageSize = 4096
+    /// Echoes in the client role must be masked; a fixed key keeps runs reproducible.
+    static let echoMask = MaskKey(rawValue: 0x5AA5_C33C)
+
+    let role: Role
+    let acceptsBinary: Bool
+
+    func check(_ stream: [UInt8], split: Int) {
+        var sessions: [WebSocketSession] = []
+        var transcripts: [Transcript] = []
+        for chunks in Fuzz.chunkings(count: stream.count, split: split) {
+            var session = makeSession()
+            let events = feed(&session, stream, chunks)
+            let transcript = Transcript(events: events, frames: outputFrames(session), state: session.state)
+            checkEvents(transcript)
+            Fuzz.require(transcript.frames == expectedFrames(events),
+                         "\(role) output \(transcript.frames) does not answer events \(events)")
+            sessions.append(session)
+            transcripts.append(transcript)
+        }
+        for (index, transcript) in transcripts.enumerated().dropFirst() {
+            Fuzz.require(transcript == transcripts[0],
+                         "\(role) feeding \(index) gave \(transcript), whole input gave \(transcripts[0])")
+        }
+        checkAfterwards(&sessions[0], stream, known: transcripts[0])
+    }
+
+    private func makeSession() -> WebSocketSession {
+        var session = WebSocketSession(role: role, maxMessageSize: Self.maxMessageSize)
+        session.acceptsBinary = acceptsBinary
+        return session
+    }
+
+    /// Feeds `chunks` of `stream`, each from its own copy (the session
+    /// unmasks in place), echoing data messages as the chat server replies.
+    private func feed(_ session: inout WebSocketSession, _ stream: [UInt8], _ chunks: [Range<Int>]) -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        let mask = role == .client ? Self.echoMask : nil
+        for range in chunks {
+            var chunk = Array(stream[range])
+            chunk.withUnsafeMutableBytes { buffer in
+                session.receive(buffer) { event, output in
+                    events.append(RecordedEvent(event))
+                    switch event {
+                    case .text(let bytes): output.appendFrame(opcode: .text, payload: bytes, mask: mask)
+                    case .binary(let bytes): output.appendFrame(opcode: .binary, payload: bytes, mask: mask)
+                    case .ping, .pong, .closed, .failed: break
+                    }
+                }
+            }
+        }
+        return events
+    }
+
+    /// The queued output as frames; it must decode strictly, as a peer would read it.
+    private func outputFrames(_ session: WebSocketSession) -> [WireFrame] {
+        let bytes = session.output.withReadableBytes { Array($0) }
+        let frames = WireFrame.decodeAll(bytes, masked: role == .client)
+        Fuzz.require(frames != nil, "\(role) output is not valid frames: \(bytes)")
+        return frames ?? []
+    }
+
+    /// Per-event rules: nothing after a close or failure, sizes within the
+    /// limits, text that is UTF-8, binary only when accepted, wire-valid close codes.
+    private func checkEvents(_ transcript: Transcript) {
+        let events = transcript.events
+        for (index, event) in events.enumerated() {
+            Fuzz.require(!event.isTerminal || index == events.count - 1, "\(role) reported \(events) after a close")
+            checkEvent(event)
+        }
+        let expected: WebSocketSession.State = events.last?.isTerminal == true ? .closed : .open
+        Fuzz.require(transcript.state == expected, "\(role) state \(transcript.state) after \(events)")
+    }
+
+    private func checkEvent(_ event: RecordedEvent) {
+        switch event {
+        case .text(let bytes):
+            Fuzz.require(bytes.count <= Self.maxMessageSize, "text of \(bytes.count) bytes")
+            Fuzz.require(String(validating: bytes, as: UTF8.self) != nil, "text is not UTF-8: \(bytes)")
+        case .binary(let bytes):
+            Fuzz.require(acceptsBinary, "binary delivered to a text-only endpoint")
+            Fuzz.require(bytes.count <= Self.maxMessageSize, "binary of \(bytes.count) bytes")
+        case .ping(let bytes), .pong(let bytes):
+            Fuzz.require(bytes.count <= 125, "control payload of \(bytes.count) bytes")
+        case .closed(let code, let reason):
+            Fuzz.require(code == 1005 ? reason.isEmpty : CloseCode(code).isValidOnWire, "close \(code) \(reason)")
+            Fuzz.require(reason.utf8.count <= 123, "close reason of \(reason.utf8.count) bytes")
+        case .failed:
+            break
+        }
+    }
+
+    /// What the session must have queued for `events`, in order: our echoes,
+    /// a pong per ping, and one close frame (echoing the peer's code, or
+    /// carrying the failure's) after a close or failure.
+    private func expectedFrames(_ events: [RecordedEvent]) -> [WireFrame] {
+        events.compactMap { event in
+            switch event {
+            case .text(let bytes): WireFrame(opcode: .text, payload: bytes)
+            case .binary(let bytes): WireFrame(opcode: .binary, payload: bytes)
+            case .ping(let bytes): WireFrame(opcode: .pong, payload: bytes)
+            case .pong: nil
+            case .closed(let code, _): WireFrame(opcode: .close, payload: code == 1005 ? [] : Self.bigEndian(code))
+            case .failed(let error):
+                WireFrame(opcode: .close, payload: Self.bigEndian(error.closeCode.rawValue) + Array(error.reason.utf8))
+            }
+        }
+    }
+
+    private static func bigEndian(_ code: UInt16) -> [UInt8] { [UInt8(code >> 8), UInt8(code & 0xFF)] }
+
+    /// After the stream: a closed session ignores more input; an open one
+    /// sends its close, refuses to send more, then reads the peer's remaining
+    /// frames without delivering data or queuing anything.
+    private func checkAfterwards(_ session: inout WebSocketSession, _ stream: [UInt8], known: Transcript) {
+        if session.state == .closed {
+            let events = feed(&session, stream, [0..<stream.count])
+            Fuzz.require(events.isEmpty && outputFrames(session) == known.frames, "\(role) input after close: \(events)")
+            return
+        }
+        session.close(code: .normalClosure, reason: "fuzz")
+        Fuzz.require(session.closeExpected, "\(role) not waiting for the peer's close")
+        let payload: [UInt8] = [1, 2, 3]
+        let refused = payload.withUnsafeBytes { !session.send(text: false, payload: $0) && !session.ping($0) }
+        Fuzz.require(refused, "\(role) sent after its close frame")
+        let frames = known.frames + [WireFrame(opcode: .close, payload: Self.bigEndian(1000) + Array("fuzz".utf8))]
+        Fuzz.require(outputFrames(session) == frames, "\(role) close frame not queued as sent")
+        let events = feed(&session, stream, [0..<stream.count])
+        Fuzz.require(!events.contains { $0.isData }, "\(role) delivered data while closing: \(events)")
+        Fuzz.require(outputFrames(session) == frames, "\(role) queued output while closing: \(events)")
+        let expected: WebSocketSession.State = events.last?.isTerminal == true ? .closed : .closing
+        Fuzz.require(session.state == expected, "\(role) state \(session.state) while closing after \(events)")
+    }
+
+    /// Streaming UTF-8 validation must agree with the standard library's on
+    /// any split, in both directions (the session only shows the valid side).
+    static func checkUTF8Validator(_ bytes: [UInt8], split: Int) {
+        let expected = String(validating: bytes, as: UTF8.self) != nil
+        for chunks in Fuzz.chunkings(count: bytes.count, split: split) {
+            var validator = UTF8Validator()
+            let valid = chunks.allSatisfy { validator.validate(Array(bytes[$0])) } && validator.isComplete
+            Fuzz.require(valid == expected, "UTF8Validator says \(valid) for \(bytes) cut at \(chunks.map(\.lowerBound))")
+        }
+    }
+}
+
+/// One frame as a strict peer decodes it, payload unmasked. Written apart
+/// from `FrameParser` so the output check does not trust the code it checks.
+struct WireFrame: Equatable {
+    var fin: Bool
+    var opcode: UInt8
+    var payload: [UInt8]
+
+    init(fin: Bool = true, opcode: UInt8, payload: [UInt8]) {
+        self.fin = fin
+        self.opcode = opcode
+        self.payload = payload
+    }
+
+    init(opcode: Opcode, payload: [UInt8]) {
+        self.init(opcode: opcode.rawValue, payload: payload)
+    }
+
+    /// Every frame in `bytes`, or nil unless they are whole, well-formed
+    /// frames: no reserved bits or opcodes, the mask bit as the sender's role
+    /// requires, minimal length encoding, control frames unfragmented and ≤ 125 bytes.
+    static func decodeAll(_ bytes: [UInt8], masked: Bool) -> [WireFrame]? {
+        var frames: [WireFrame] = []
+        var index = 0
+        while index < bytes.count {
+            guard let (frame, next) = decode(bytes, at: index, masked: masked) else { return nil }
+            frames.append(frame)
+            index = next
+        }
+        return frames
+    }
+
+    private static func decode(_ bytes: [UInt8], at start: Int, masked: Bool) -> (WireFrame, Int)? {
+        guard start + 2 <= bytes.count else { return nil }
+        let first = bytes[start], second = bytes[start + 1]
+        let opcode = first & 0x0F
+        guard first & 0x70 == 0, second & 0x80 == (masked ? 0x80 : 0), [0, 1, 2, 8, 9, 10].contains(opcode),
+              let (length, lengthEnd) = payloadLength(bytes, at: start + 1)
+        else { return nil }
+        if opcode & 0x08 != 0, first & 0x80 == 0 || length > 125 { return nil }
+        let payloadStart = lengthEnd + (masked ? 4 : 0)
+        guard payloadStart <= bytes.count, length <= bytes.count - payloadStart else { return nil }
+        var payload = Array(bytes[payloadStart..<(payloadStart + length)])
+        if masked {
+            for index in payload.indices { payload[index] ^= bytes[lengthEnd + index % 4] }
+        }
+        return (WireFrame(fin: first & 0x80 != 0, opcode: opcode, payload: payload), payloadStart + length)
+    }
+
+    /// The payload length whose 7-bit field is at `index`, and where the
+    /// length ends; nil if truncated or not in the minimal form.
+    private static func payloadLength(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
+        let short = Int(bytes[index] & 0x7F)
+        let extra = short == 127 ? 8 : short == 126 ? 2 : 0
+        guard index + 1 + extra <= bytes.count else { return nil }
+        guard extra > 0 else { return (short, index + 1) }
+        let length = bytes[(index + 1)...(index + extra)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let minimum: UInt64 = extra == 2 ? 126 : 0x1_0000
+        guard length >= minimum, length <= UInt64(Int.max) else { return nil }
+        return (Int(length), index + 1 + extra)
+    }
+}
