@@ -28,5 +28,6 @@ let package = Package(
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server"]),
+        .testTarget(name: "BrowserTests", dependencies: ["WSServer", "WSClient"]),
     ]
 )
