@@ -72,6 +72,7 @@ extension Connection {
     /// `room=R` (repeatable), `name=N`, `since=S` (with a single room).
     private func joinChat(_ request: UpgradeRequest) {
         loop.metrics.chatClients.wrappingAdd(1, ordering: .relaxed)
+        inRegistry = true
         let query = request.queryParameters
         let since = query.first(for: "since").flatMap { UInt64($0) }
         loop.submit(.connect(id, name: query.first(for: "name"), rooms: query.values(for: "room"), since: since))

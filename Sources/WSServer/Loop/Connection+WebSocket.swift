@@ -19,14 +19,17 @@ extension Connection {
     /// `/echo`: every message goes back unchanged, in order with the pongs.
     private func consumeEcho(_ bytes: UnsafeMutableRawBufferPointer) {
         var failure: ProtocolError?
+        var peerClosed = false
         session.receive(bytes) { event, output in
             switch event {
             case .text(let payload): output.appendFrame(opcode: .text, payload: payload)
             case .binary(let payload): output.appendFrame(opcode: .binary, payload: payload)
             case .failed(let error): failure = error
-            case .ping, .pong, .closed: return
+            case .closed: peerClosed = true
+            case .ping, .pong: return
             }
         }
+        peerSentClose = peerSentClose || peerClosed
         if let failure { logFailure(failure) }
         // Backpressure: a peer that sends faster than it reads is simply not
         // read until its echoes drain (the queue then holds at most one read's
@@ -38,6 +41,7 @@ extension Connection {
     private func consumeChat(_ bytes: UnsafeMutableRawBufferPointer) {
         let loop = self.loop, id = self.id
         var failure: ProtocolError?
+        var peerClosed = false
         var requests = 0
         session.receive(bytes) { event, _ in
             switch event {
@@ -45,9 +49,11 @@ extension Connection {
                 requests += 1
                 loop.submit(RegistryCall.request(from: id, payload: payload))
             case .failed(let error): failure = error
-            case .binary, .ping, .pong, .closed: return
+            case .closed: peerClosed = true
+            case .binary, .ping, .pong: return
             }
         }
+        peerSentClose = peerSentClose || peerClosed
         ServerMetrics.add(loop.metrics.messagesReceived, requests)
         if let failure { logFailure(failure) }
         reportActivity(requestsSent: requests > 0)
@@ -95,6 +101,7 @@ extension Connection {
         guard phase == .open else { return }
         session.close(code: code, reason: reason)
         phase = .closing
+        leaveRegistry()
         armCloseDeadline()
         loop.markDirty(self)
     }

@@ -39,6 +39,12 @@ final class Connection {
     /// The armed deadline (handshake or close); 0 when none.
     var deadline: UInt64 = 0
     var outboundLimit: Int
+    /// The peer's close frame arrived, so the close handshake is complete
+    /// once ours is written: the server then closes the TCP connection first
+    /// (RFC 6455 section 7.1.1) instead of waiting for the peer's EOF.
+    var peerSentClose = false
+    /// The client is a chat member in the registry.
+    var inRegistry = false
 
     init(fd: Int32, id: ClientID, loop: EventLoop) {
         self.fd = fd
@@ -124,10 +130,20 @@ final class Connection {
             wanted.insert(.readable)
         }
         loop.updateInterest(self, wanted)
-        if phase == .finishing {
-            Socket.shutdownWrite(fd)
+        guard phase == .finishing else { return }
+        Socket.shutdownWrite(fd)
+        if peerSentClose {
+            // Nothing more is due from the peer: drop what it sent after its
+            // close, so close() sends FIN rather than a reset.
+            discardInput()
+            terminate()
+        } else {
             phase = .lingering
         }
+    }
+
+    private func discardInput() {
+        while case .transferred = Socket.read(fd, into: loop.readBuffer) {}
     }
 
     /// Stops reading a peer whose replies are piling up (echo backpressure).
@@ -139,12 +155,25 @@ final class Connection {
     // MARK: Ending
 
     /// Our last bytes (an HTTP response, a close frame) are queued: write
-    /// them, send FIN, then discard input until EOF, all within the close timeout.
+    /// them and send FIN; then close, or, if the peer has not closed its
+    /// side of the handshake, discard input until its EOF, all within the
+    /// close timeout.
     func finish() {
         guard phase != .finishing, phase != .lingering, phase != .closed else { return }
         phase = .finishing
+        leaveRegistry()
         armCloseDeadline()
         loop.markDirty(self)
+    }
+
+    /// A chat client stops being a member as soon as its session stops being
+    /// open (nothing more can be delivered to it), not when the TCP
+    /// connection finally ends: the others see the presence `leave` at once.
+    func leaveRegistry() {
+        guard inRegistry else { return }
+        inRegistry = false
+        loop.metrics.chatClients.wrappingSubtract(1, ordering: .relaxed)
+        loop.submit(.disconnect(id))
     }
 
     func armCloseDeadline() {
@@ -175,11 +204,8 @@ final class Connection {
         Socket.close(fd)
         session.output.removeAll()
         loop.forget(self)
+        leaveRegistry()
         guard wasOpen else { return }
         loop.metrics.openConnections.wrappingSubtract(1, ordering: .relaxed)
-        if endpoint == .chat {
-            loop.metrics.chatClients.wrappingSubtract(1, ordering: .relaxed)
-            loop.submit(.disconnect(id))
-        }
     }
 }

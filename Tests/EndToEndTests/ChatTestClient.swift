@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import WSClient
+import WSProtocol
+
+/// A chat client for tests: a `WebSocketClient` plus JSON in and out, with
+/// every wait bounded.
+final class ChatTestClient {
+    let socket: WebSocketClient
+
+    init(_ server: TestServer, query: String = "") throws {
+        socket = try server.connect(query.isEmpty ? "/" : "/?\(query)")
+    }
+
+    func send(_ object: [String: Any]) throws {
+        let data = try JSONSerialization.data(withJSONObject: object)
+        try socket.send(text: String(decoding: data, as: UTF8.self))
+    }
+
+    func send(text: String) throws {
+        try socket.send(text: text)
+    }
+
+    /// The next chat event (pings and pongs skipped); fails the test on a close or timeout.
+    func next(timeout: Double = 5) throws -> [String: Any] {
+        let deadline = ClientClock.now + timeout
+        while let event = try socket.next(timeout: max(0, deadline - ClientClock.now)) {
+            switch event {
+            case .text(let text):
+                let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+                return try #require(object as? [String: Any], "not a JSON object: \(text)")
+            case .ping, .pong:
+                continue
+            case .binary, .closed, .failed, .disconnected:
+                Issue.record("expected a chat event, got \(event)")
+                throw ClientError.connectionLost("\(event)")
+            }
+        }
+        Issue.record("no chat event within \(timeout) s")
+        throw ClientError.timedOut
+    }
+
+    /// The next event of `type`, skipping others (presence, say).
+    func next(type: String, timeout: Double = 5) throws -> [String: Any] {
+        let deadline = ClientClock.now + timeout
+        while true {
+            let event = try next(timeout: max(0.01, deadline - ClientClock.now))
+            if event["type"] as? String == type { return event }
+        }
+    }
+
+    /// Waits for the server's close frame, skipping anything before it.
+    func closeFrame(timeout: Double = 5) throws -> (CloseCode, String)? {
+        let deadline = ClientClock.now + timeout
+        while let event = try socket.next(timeout: max(0, deadline - ClientClock.now)) {
+            if case .closed(let code, let reason) = event { return (code, reason) }
+            if case .disconnected = event { return nil }
+        }
+        return nil
+    }
+
+    /// Asserts that nothing but pings arrives for `seconds`.
+    func expectSilence(for seconds: Double) throws {
+        let deadline = ClientClock.now + seconds
+        while let event = try socket.next(timeout: max(0, deadline - ClientClock.now)) {
+            if case .ping = event { continue }
+            Issue.record("expected silence, got \(event)")
+        }
+    }
+}
+
+/// Monotonic seconds for test deadlines.
+enum ClientClock {
+    static var now: Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+}
