@@ -19,6 +19,13 @@ public final class WebSocketClient {
     /// reading while a large message goes out; it then calls
     /// `writeAvailable()` when `fd` polls writable while `pendingOutputCount > 0`.
     public var blockingWrites = true
+    /// When true, messages the server sends after our close frame (and
+    /// before its own) are still delivered, e.g. the last replies a script
+    /// waits for; by default they are dropped.
+    public var receivesDataWhileClosing: Bool {
+        get { session.reportsDataWhileClosing }
+        set { session.reportsDataWhileClosing = newValue }
+    }
     public private(set) var isOpen = true
 
     private init(fd: Int32, url: WebSocketURL, maxMessageSize: Int) {
