@@ -23,10 +23,12 @@ let package = Package(
         .target(name: "WSServer", dependencies: ["WSProtocol", "CEpoll"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
-        .executableTarget(name: "ws-client", dependencies: ["WSClient"]),
+        .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
         .executableTarget(name: "ws-bench", dependencies: ["WSClient", "CEpoll"]),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient"]),
+        // Unit-tests ws-client's types through `@testable import ws_client`.
+        .testTarget(name: "ClientTests", dependencies: ["ws-client", "WSServer", "WSClient", "WSProtocol"]),
     ]
 )
