@@ -1,0 +1,32 @@
+/// What `ws-client --help` prints.
+enum HelpText {
+    static let usage = """
+    ws-client: chat from a terminal with chat-server, or talk to any WebSocket server
+
+    Usage: ws-client [options] [URL]        URL defaults to \(ClientOptions.defaultURL)
+
+    On a terminal (interactive mode): a chat prompt with line editing and
+    history. Lines are messages to the room in the prompt; /help lists the
+    commands (/join, /leave, /switch, /nick, /rooms, /who, /broadcast, /quit).
+    If the connection drops, it reconnects (0.5 s backoff doubling to 30 s,
+    jittered) and rejoins every room, showing what was missed meanwhile.
+
+    With stdin not a terminal, or --json (pipe mode), for scripts and any
+    WebSocket server (ws://HOST:PORT/echo included):
+      - each stdin line (without its \\n) is sent as one text frame, as is;
+      - each message received is printed as one line: text as is, binary as
+        "[binary base64] " followed by its base64;
+      - at the end of stdin it closes (1000) and keeps printing until the
+        server's close frame.
+      Exit status: 0 after a clean close, 1 when the connection fails or the
+      server closes with another code than 1000, 2 on usage errors.
+
+    Options:
+      --room ROOM   join ROOM on connect; repeatable (interactive default: lobby;
+                    in pipe mode added to the URL as room=ROOM)
+      --name NAME   nickname (sent as name=NAME in the URL)
+      --no-color    plain text output (also when NO_COLOR is set or TERM=dumb)
+      --json        pipe mode even on a terminal: type raw frames, see raw frames
+      -h, --help    this text
+    """
+}
