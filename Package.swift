@@ -19,6 +19,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(name: "CEpoll"),
+        .systemLibrary(name: "CPseudoTerminal"),
         .target(name: "WSProtocol", dependencies: ["COpenSSL"]),
         .target(name: "WSServer", dependencies: ["WSProtocol", "CEpoll"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
@@ -28,7 +29,10 @@ let package = Package(
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient"]),
-        // Unit-tests ws-client's types through `@testable import ws_client`.
-        .testTarget(name: "ClientTests", dependencies: ["ws-client", "WSServer", "WSClient", "WSProtocol"]),
+        // Depends on the ws-client executable so it is built first: the tests
+        // run the binary (in a pseudo-terminal and through pipes) and also
+        // unit-test its types through `@testable import ws_client`.
+        .testTarget(
+            name: "ClientTests", dependencies: ["ws-client", "WSServer", "WSClient", "WSProtocol", "CPseudoTerminal"]),
     ]
 )
