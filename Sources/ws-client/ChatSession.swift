@@ -11,6 +11,9 @@ struct ChatSession {
     enum Output: Equatable {
         case show(Notice)
         case send(ClientRequest)
+        /// Offline: the typed line goes back into the editor, unsent, so it
+        /// can be sent with Enter once reconnected rather than typed again.
+        case keepLine
         case quit
     }
 
@@ -215,6 +218,6 @@ struct ChatSession {
     }
 
     private var notSent: [Output] {
-        [.show(.hint("not connected, nothing sent; waiting to reconnect"))]
+        [.show(.hint("not connected: nothing sent, the line is kept for when we are back")), .keepLine]
     }
 }

@@ -145,7 +145,7 @@ final class InteractiveMode {
         promptChanged = true
         switch action {
         case .edited, .redraw: break
-        case .submit(let line): apply(session.perform(Command(line: line)))
+        case .submit(let line): apply(session.perform(Command(line: line)), typed: line)
         case .interrupt, .endOfInput: quit()
         }
     }
@@ -190,11 +190,13 @@ final class InteractiveMode {
         apply(session.receive(event))
     }
 
-    private func apply(_ outputs: [ChatSession.Output]) {
+    /// Carries out the session's decisions; `typed` is the line they answer, if any.
+    private func apply(_ outputs: [ChatSession.Output], typed: String? = nil) {
         for output in outputs {
             switch output {
             case .show(let notice): show(notice)
             case .send(let request): send(request)
+            case .keepLine: if let typed { editor.restore(typed) }
             case .quit: quit()
             }
         }

@@ -64,6 +64,12 @@ struct LineEditor {
         cursor += 1
     }
 
+    /// Puts `line` back as the line being typed, cursor at its end.
+    mutating func restore(_ line: String) {
+        buffer = Array(line.unicodeScalars)
+        cursor = buffer.count
+    }
+
     private mutating func deleteBackward() {
         guard cursor > 0 else { return }
         cursor -= 1

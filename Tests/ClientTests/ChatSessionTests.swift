@@ -40,7 +40,11 @@ struct ChatSessionTests {
         _ = session.receive(.message(message(4, room: "a")))
         _ = session.perform(.switchTo("a"))
         #expect(session.connectionEnded(.lost("gone")) == [.show(.disconnected(.lost("gone")))])
-        #expect(session.perform(.say("lost?")) == [.show(.hint("not connected, nothing sent; waiting to reconnect"))])
+        #expect(session.perform(.say("lost?")) == [
+            .show(.hint("not connected: nothing sent, the line is kept for when we are back")), .keepLine,
+        ])
+        #expect(session.perform(.join("c")).last == .keepLine)
+        #expect(session.perform(.switchTo("a")) == [.show(.switchedRoom("a"))])
         #expect(session.receive(.welcome(id: "c9", name: "ann")) == [
             .show(.reconnected(name: "ann")), .send(.join(room: "a", since: 4)), .send(.join(room: "b", since: 0)),
         ])

@@ -61,6 +61,15 @@ struct LineEditorTests {
         #expect(editor.text == "draft")
     }
 
+    @Test func aLineCanBePutBack() {
+        var editor = LineEditor()
+        type("sent", into: &editor)
+        _ = editor.handle(.enter)
+        editor.restore("sent")
+        #expect(editor.text == "sent")
+        #expect(editor.cursor == 4)
+    }
+
     @Test func controlKeys() {
         var editor = LineEditor()
         #expect(editor.handle(.endOfInput) == .endOfInput)

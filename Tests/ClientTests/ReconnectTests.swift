@@ -46,6 +46,9 @@ struct ReconnectTests {
         proxy.cut()
         terminal.waitFor(text: "* connection lost")
         for text in ["m2", "m3", "m4"] { try bob.say(text) }
+        terminal.type("typed offline\r")
+        terminal.waitFor(text: "* not connected: nothing sent, the line is kept")
+        terminal.waitFor("the unsent line kept in the prompt") { $0.cursorLine == "#lobby> typed offline" }
         proxy.restore()
 
         terminal.waitFor(text: "* rejoined #lobby, 2 missed messages recovered", timeout: 10)
@@ -56,6 +59,8 @@ struct ReconnectTests {
         #expect(screen.components(separatedBy: "bob: m3").count == 2)
         try bob.say("m5")
         terminal.waitFor(text: "#lobby bob: m5")
+        terminal.type("\r")
+        try bob.expect(#""name":"ann","text":"typed offline""#)
         #expect(terminal.screen.text.components(separatedBy: "bob: m1").count == 2)
     }
 }
