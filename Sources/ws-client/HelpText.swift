@@ -8,12 +8,16 @@ enum HelpText {
     On a terminal (interactive mode): a chat prompt with line editing and
     history. Lines are messages to the room in the prompt; /help lists the
     commands (/join, /leave, /switch, /nick, /rooms, /who, /broadcast, /quit).
-    If the connection drops, it reconnects (0.5 s backoff doubling to 30 s,
-    jittered) and rejoins every room, showing what was missed meanwhile.
+    Keys: Left/Right, Home/End (Ctrl-A/E), Backspace/Delete, Up/Down for the
+    history, Ctrl-U/K/W to erase, Ctrl-C or Ctrl-D (empty line) to quit.
+    If the connection drops (anything but a 1000 or 1008 close), it
+    reconnects (0.5 s backoff doubling to 30 s, jittered), rejoins every
+    room and shows what was missed meanwhile, or says what could not be.
 
     With stdin not a terminal, or --json (pipe mode), for scripts and any
     WebSocket server (ws://HOST:PORT/echo included):
-      - each stdin line (without its \\n) is sent as one text frame, as is;
+      - each stdin line (without its \\n) is sent as one text frame, as is
+        (a line that is not UTF-8 cannot be one: it is skipped, with a warning);
       - each message received is printed as one line: text as is, binary as
         "[binary base64] " followed by its base64;
       - at the end of stdin it closes (1000) and keeps printing until the
