@@ -28,12 +28,16 @@ struct ChatSession {
     let url: String
     private(set) var rooms: [String] = []
     private(set) var current: String?
+    /// The socket is open (the server may not have said anything yet).
     private(set) var isConnected = false
     /// The name the server confirmed last (welcome or nick), used again on reconnect.
     private(set) var name: String?
     private var myID: String?
     private var startupRooms: [String]
+    /// A `welcome` came, once: this is a chat server. Until then lines go
+    /// out as they are typed, so any WebSocket server can be talked to.
     private var hasConnected = false
+    private var wasOpened = false
     private var pendingJoins: [String: JoinReason] = [:]
     private var tracker = RoomTracker()
     /// Last known name per client id, to say who renamed to what.
@@ -49,6 +53,12 @@ struct ChatSession {
     }
 
     // MARK: Connection
+
+    mutating func connectionOpened() -> [Output] {
+        isConnected = true
+        defer { wasOpened = true }
+        return [.show(.connected(url: url, again: wasOpened))]
+    }
 
     /// The connection is gone; whether to reconnect is the caller's decision.
     mutating func connectionEnded(_ why: Disconnection) -> [Output] {
@@ -77,15 +87,14 @@ struct ChatSession {
     }
 
     private mutating func welcome(id: String, name: String) -> [Output] {
-        isConnected = true
         myID = id
         self.name = name
         names[id] = name
-        let greeting: Notice = hasConnected ? .reconnected(name: name) : .connected(url: url, name: name)
+        let greeting: [Output] = hasConnected ? [] : [.show(.welcomed(name: name))]
         let requested = hasConnected ? pendingJoins.filter { $0.value == .requested }.map(\.key).sorted() : startupRooms
         hasConnected = true
         pendingJoins = [:]
-        return [.show(greeting)] + rooms.map { join($0, .resumed) } + requested.map { join($0, .requested) }
+        return greeting + rooms.map { join($0, .resumed) } + requested.map { join($0, .requested) }
     }
 
     private mutating func join(_ room: String, _ reason: JoinReason) -> Output {
@@ -193,6 +202,7 @@ struct ChatSession {
 
     private func say(_ text: String) -> [Output] {
         guard !text.isEmpty else { return [] }
+        guard hasConnected else { return isConnected ? [.send(.raw(text)), .show(.sentRaw(text))] : notSent }
         guard let current else { return [.show(.hint("you are in no room: /join ROOM first"))] }
         return request(.message(room: current, text: text))
     }

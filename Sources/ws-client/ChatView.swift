@@ -16,12 +16,14 @@ struct ChatView {
             messageLines(stamp: ts, place: style.paint("[broadcast]", TextStyle.yellow), name: name, own: own, text: text)
         case .unrecognised(let text):
             text.split(separator: "\n", omittingEmptySubsequences: false).map { "< " + safe($0) }
+        case .sentRaw(let text):
+            ["> " + safe(text)]
         case .binary(let count):
             ["< [binary message, \(count) bytes]"]
         case .help:
             Self.helpLines.map { event($0) }
         case .presence, .joinedRoom, .rejoinedRoom, .leftRoom, .switchedRoom, .roomList, .members, .renamed,
-             .serverError, .connected, .reconnected, .disconnected, .reconnecting, .reconnectFailed, .messagesLost,
+             .serverError, .connected, .welcomed, .disconnected, .reconnecting, .reconnectFailed, .messagesLost,
              .roomRestarted, .hint:
             statusLine(notice).map { [$0] } ?? []
         }
@@ -39,15 +41,15 @@ struct ChatView {
         case .members(let room, let names): event("in \(tag(room)): " + names.map(safe).joined(separator: ", "))
         case .renamed(let name): event("you are now \(safe(name))")
         case .serverError(let code, let message): problem("error: \(safe(message)) (\(safe(code)))")
-        case .connected(let url, let name): event("connected to \(safe(url)) as \(safe(name)); /help lists the commands")
-        case .reconnected(let name): event("reconnected as \(safe(name))")
+        case .connected(let url, let again): event("\(again ? "reconnected" : "connected") to \(safe(url))")
+        case .welcomed(let name): event("you are \(safe(name)); /help lists the commands")
         case .disconnected(let why): warning(safe(why.explanation))
         case .reconnecting(let delay): warning("reconnecting in \(Self.seconds(delay))")
         case .reconnectFailed(let why, let delay): warning("reconnect failed (\(safe(why))), next try in \(Self.seconds(delay))")
         case .messagesLost(let room, let range): warning(lost(room: room, range: range))
         case .roomRestarted(let room, let previous, let current): warning(restarted(room, previous, current))
         case .hint(let text): event(text)
-        case .message, .broadcast, .unrecognised, .binary, .help: nil
+        case .message, .broadcast, .unrecognised, .sentRaw, .binary, .help: nil
         }
     }
 

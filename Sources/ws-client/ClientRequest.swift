@@ -1,5 +1,5 @@
 /// A request to the chat server (PROTOCOL.md, client to server), encoded
-/// as the JSON text of one frame.
+/// as the JSON text of one frame; or a raw line for any other server.
 enum ClientRequest: Equatable {
     case join(room: String, since: UInt64?)
     case leave(room: String)
@@ -10,6 +10,8 @@ enum ClientRequest: Equatable {
     case nick(name: String)
     case rooms
     case who(room: String?)
+    /// A line sent as it was typed, to a server that is not a chat server.
+    case raw(String)
 
     /// The `ref` a join carries, so an `error` answering it names the room.
     static func joinRef(_ room: String) -> String { "join:" + room }
@@ -31,6 +33,8 @@ enum ClientRequest: Equatable {
             return "{\"type\":\"rooms\"}"
         case .who(let room):
             return room.map { "{\"type\":\"who\",\"room\":\(Self.quoted($0))}" } ?? "{\"type\":\"who\"}"
+        case .raw(let text):
+            return text
         }
     }
 

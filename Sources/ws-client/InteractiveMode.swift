@@ -242,6 +242,7 @@ final class InteractiveMode {
     private func adopt(_ client: WebSocketClient) {
         client.blockingWrites = false
         link = .connected(client)
+        apply(session.connectionOpened())
         for event in client.eventsReceivedWithHandshake() where self.client === client {
             receive(event)
         }

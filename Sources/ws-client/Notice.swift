@@ -21,8 +21,10 @@ enum Notice: Equatable {
     case members(room: String, names: [String])
     case renamed(String)
     case serverError(code: String, message: String)
-    case connected(url: String, name: String)
-    case reconnected(name: String)
+    /// The socket is open; `again` after a reconnect.
+    case connected(url: String, again: Bool)
+    /// The chat server's first `welcome`.
+    case welcomed(name: String)
     case disconnected(Disconnection)
     case reconnecting(after: Double)
     case reconnectFailed(String, retryAfter: Double)
@@ -33,5 +35,7 @@ enum Notice: Equatable {
     case help
     /// A frame that is not a chat event, shown as it came (neutralised).
     case unrecognised(String)
+    /// A line sent as is to a server that is not a chat server.
+    case sentRaw(String)
     case binary(byteCount: Int)
 }

@@ -65,6 +65,18 @@ struct InteractiveModeTests {
         #expect(terminal.screen.text.contains("* connected to"))
     }
 
+    @Test func anyOtherServerGetsLinesAsTyped() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let terminal = try PseudoTerminal(arguments: ["ws://127.0.0.1:\(server.port)/echo"])
+        terminal.waitFor(text: "* connected to ws://127.0.0.1:\(server.port)/echo")
+        terminal.type("{\"not\": \"chat\"}\r")
+        terminal.waitFor("the line and its echo") { screen in
+            screen.lines.contains("> {\"not\": \"chat\"}") && screen.lines.contains("< {\"not\": \"chat\"}")
+        }
+        #expect(terminal.screen.cursorLine == ">")
+    }
+
     @Test(arguments: ["\u{03}", "\u{04}", "/quit\r"])
     func everyWayOutRestoresTheTerminal(_ keys: String) throws {
         let server = try TestServer()

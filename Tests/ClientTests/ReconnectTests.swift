@@ -19,7 +19,7 @@ struct ReconnectTests {
         terminal.waitFor(text: "* reconnecting in ")
         server = try TestServer { $0.port = port }
         defer { server.stop() }
-        terminal.waitFor(text: "* reconnected as ann")
+        terminal.waitFor(text: "* reconnected to ws://127.0.0.1:\(port)/")
         terminal.waitFor(text: "* rejoined #lobby")
         #expect(terminal.screen.text.contains("#lobby was reset on the server (seq 1 → 0)"))
 
