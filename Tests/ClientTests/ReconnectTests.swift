@@ -7,7 +7,7 @@ import WSServer
 @Suite("Reconnect and resume")
 struct ReconnectTests {
     @Test func aServerRestartIsRiddenOutAndTheRoomRejoined() throws {
-        var server = try TestServer()
+        var server = try Self.serverOutsideTheEphemeralRange()
         let port = server.port
         let terminal = try PseudoTerminal(arguments: ["--name", "ann", "--room", "lobby", "ws://127.0.0.1:\(port)/"])
         terminal.waitFor("the prompt") { $0.cursorLine == "#lobby>" }
@@ -30,6 +30,21 @@ struct ReconnectTests {
         terminal.type("still here\r")
         try carol.expect(#""name":"ann","text":"still here""#)
         #expect(terminal.screen.cursorLine == "#lobby>")
+    }
+
+    /// A port that nothing else takes while the server is down: port 0 and
+    /// outgoing connections (other tests run in parallel) draw from the
+    /// ephemeral range (32768–60999 on Linux by default), so stay below it.
+    private static func serverOutsideTheEphemeralRange() throws -> TestServer {
+        var lastError: (any Error)?
+        for _ in 0..<20 {
+            do {
+                return try TestServer { $0.port = Int.random(in: 20000..<30000) }
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError ?? POSIXError(.EADDRINUSE)
     }
 
     @Test func aCutLinkResumesEachRoomFromItsLastSeq() throws {

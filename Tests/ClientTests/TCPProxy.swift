@@ -1,3 +1,4 @@
+import CPseudoTerminal
 import Foundation
 import Glibc
 
@@ -47,13 +48,12 @@ final class TCPProxy: @unchecked Sendable {
 
     private func acceptLoop() {
         while true {
-            let client = accept(listener, nil, nil)
+            let client = accept4(listener, nil, nil, O_CLOEXEC)
             guard client >= 0 else {
                 close(listener)
                 return
             }
-            _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-            guard let upstream = connectUpstream(), lock.withLock({ !refusing }) else {
+            guard lock.withLock({ !refusing }), let upstream = connectUpstream() else {
                 close(client)
                 continue
             }
