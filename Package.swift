@@ -19,15 +19,21 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(name: "CEpoll"),
+        .systemLibrary(name: "CPseudoTerminal"),
         .target(name: "WSProtocol", dependencies: ["COpenSSL"]),
         .target(name: "WSServer", dependencies: ["WSProtocol", "CEpoll"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
-        .executableTarget(name: "ws-client", dependencies: ["WSClient"]),
+        .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
         .executableTarget(name: "ws-bench", dependencies: ["WSClient", "CEpoll"]),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server"]),
         .testTarget(name: "BrowserTests", dependencies: ["WSServer", "WSClient"]),
+        // Depends on the ws-client executable so it is built first: the tests
+        // run the binary (in a pseudo-terminal and through pipes) and also
+        // unit-test its types through `@testable import ws_client`.
+        .testTarget(
+            name: "ClientTests", dependencies: ["ws-client", "WSServer", "WSClient", "WSProtocol", "CPseudoTerminal"]),
     ]
 )

@@ -14,6 +14,18 @@ public final class WebSocketClient {
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
     /// Seconds allowed for a write to find room in the socket.
     public var writeTimeout = 10.0
+    /// When false, `send`, `ping`, `close` and `pump` queue their frames and
+    /// write only what the socket takes at once, so a poll loop can keep
+    /// reading while a large message goes out; it then calls
+    /// `writeAvailable()` when `fd` polls writable while `pendingOutputCount > 0`.
+    public var blockingWrites = true
+    /// When true, messages the server sends after our close frame (and
+    /// before its own) are still delivered, e.g. the last replies a script
+    /// waits for; by default they are dropped.
+    public var receivesDataWhileClosing: Bool {
+        get { session.reportsDataWhileClosing }
+        set { session.reportsDataWhileClosing = newValue }
+    }
     public private(set) var isOpen = true
 
     private init(fd: Int32, url: WebSocketURL, maxMessageSize: Int) {
@@ -91,7 +103,28 @@ public final class WebSocketClient {
         try ClientSocket.writeAll(fd, bytes, timeout: writeTimeout)
     }
 
+    /// Bytes queued but not yet taken by the socket (only with `blockingWrites` off).
+    public var pendingOutputCount: Int { session.output.count }
+
+    /// Writes as much queued output as the socket takes now, without waiting.
+    public func writeAvailable() throws(ClientError) {
+        while !session.output.isEmpty {
+            let written = session.output.withReadableBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written > 0 {
+                session.output.consume(written)
+                continue
+            }
+            guard written < 0 else { return }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return
+            default: throw .connectionLost(String(cString: strerror(errno)))
+            }
+        }
+    }
+
     private func flush() throws(ClientError) {
+        guard blockingWrites else { return try writeAvailable() }
         guard !session.output.isEmpty else { return }
         let bytes = session.output.withReadableBytes { Array($0) }
         session.output.consume(bytes.count)

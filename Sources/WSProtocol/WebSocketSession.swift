@@ -67,6 +67,13 @@ public struct WebSocketSession: Sendable {
     /// False on a text-only endpoint: a binary frame then fails the
     /// connection with 1003 as soon as its header arrives.
     public var acceptsBinary = true
+    /// True: data messages that arrive after our close frame, before the
+    /// peer's, are still reported, for a client that wants the replies to
+    /// what it sent before closing. Section 5.5.1 leaves this to us: "there
+    /// is no guarantee that the endpoint that has already sent a Close frame
+    /// will continue to process data". False, the default: they are read
+    /// only to find the peer's close, and dropped.
+    public var reportsDataWhileClosing = false
     public private(set) var state = State.open
     /// Bytes to write to the peer, in order.
     public var output = OutboundBuffer()
@@ -191,8 +198,9 @@ public struct WebSocketSession: Sendable {
     ) throws(ProtocolError) {
         switch opcode {
         case .text, .binary, .continuation:
-            // After our close frame the peer's remaining data is read only to find its close.
-            guard state == .open else { return }
+            // After our close frame the peer's remaining data is read only to
+            // find its close, unless the caller still wants it.
+            guard state == .open || (state == .closing && reportsDataWhileClosing) else { return }
             onEvent(opcode == .text ? .text(payload) : .binary(payload), &output)
         case .ping:
             // "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in

@@ -1,0 +1,64 @@
+import WSClient
+
+/// What the command line asks for.
+struct ClientOptions: Equatable {
+    static let defaultURL = WebSocketURL(host: "127.0.0.1", port: 8765, target: "/")
+
+    var url = defaultURL
+    var rooms: [String] = []
+    var name: String?
+    var color = true
+    /// Pipe mode even on a terminal.
+    var json = false
+    var showHelp = false
+
+    /// A command-line mistake: reported with a hint at `--help`, exit status 2.
+    struct UsageError: Error, Equatable {
+        let message: String
+    }
+
+    /// Parses the arguments after the program name. `--opt VALUE` and
+    /// `--opt=VALUE` both work; at most one URL.
+    static func parse(_ arguments: [String]) throws(UsageError) -> ClientOptions {
+        var options = ClientOptions()
+        var remaining = arguments[...]
+        var sawURL = false
+        while let argument = remaining.popFirst() {
+            let (flag, inlineValue) = split(argument)
+            switch flag {
+            case "-h", "--help": options.showHelp = true
+            case "--no-color": options.color = false
+            case "--json": options.json = true
+            case "--room": options.rooms.append(try value(for: flag, inlineValue, &remaining))
+            case "--name": options.name = try value(for: flag, inlineValue, &remaining)
+            case _ where flag.hasPrefix("-") && flag.count > 1:
+                throw UsageError(message: "unknown option '\(flag)'")
+            default:
+                guard !sawURL else { throw UsageError(message: "only one URL, got a second: '\(argument)'") }
+                sawURL = true
+                options.url = try url(argument)
+            }
+        }
+        return options
+    }
+
+    /// `--flag=value` split at the first `=`; other arguments unchanged.
+    private static func split(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    private static func value(for flag: String, _ inline: String?, _ remaining: inout ArraySlice<String>) throws(UsageError) -> String {
+        if let inline { return inline }
+        guard let next = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
+        return next
+    }
+
+    private static func url(_ text: String) throws(UsageError) -> WebSocketURL {
+        do {
+            return try WebSocketURL(parsing: text)
+        } catch {
+            throw UsageError(message: error.description)
+        }
+    }
+}

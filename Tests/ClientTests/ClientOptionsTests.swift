@@ -1,0 +1,42 @@
+import Testing
+import WSClient
+@testable import ws_client
+
+/// The command line, and the chat parameters pulled out of the URL.
+@Suite("ClientOptions")
+struct ClientOptionsTests {
+    @Test func defaults() throws {
+        let options = try ClientOptions.parse([])
+        #expect(options.url == WebSocketURL(host: "127.0.0.1", port: 8765, target: "/"))
+        #expect(options.rooms.isEmpty && options.name == nil && options.color && !options.json && !options.showHelp)
+    }
+
+    @Test func everyOption() throws {
+        let options = try ClientOptions.parse(["--room", "a", "--room=b", "--name=Ann Lee", "--no-color", "--json", "ws://h:9/x", "-h"])
+        #expect(options.rooms == ["a", "b"])
+        #expect(options.name == "Ann Lee")
+        #expect(!options.color && options.json && options.showHelp)
+        #expect(options.url == WebSocketURL(host: "h", port: 9, target: "/x"))
+    }
+
+    @Test(arguments: [["--bogus"], ["--room"], ["ws://a/", "ws://b/"], ["wss://secure/"], ["http://x/"]])
+    func usageErrors(_ arguments: [String]) {
+        #expect(throws: ClientOptions.UsageError.self) { try ClientOptions.parse(arguments) }
+    }
+
+    @Test func chatTargetTakesRoomsAndNameOutOfTheURL() throws {
+        let options = try ClientOptions.parse(["ws://h:1/chat?room=a&x=1&name=J%C3%BCrgen&since=4&room=b", "--room", "c"])
+        let target = ChatTarget(options)
+        #expect(target.base.target == "/chat?x=1")
+        #expect(target.rooms == ["a", "b", "c"])
+        #expect(target.name == "Jürgen")
+        #expect(target.url(name: "Ann Lee").target == "/chat?x=1&name=Ann%20Lee")
+        #expect(target.url(name: nil).target == "/chat?x=1")
+    }
+
+    @Test func pipeModeAppendsToTheURLAsGiven() {
+        let url = WebSocketURL(host: "h", port: 1, target: "/?since=3")
+        #expect(ChatTarget.appending(rooms: ["a b"], name: "n", to: url).target == "/?since=3&room=a%20b&name=n")
+        #expect(ChatTarget.appending(rooms: [], name: nil, to: url).target == "/?since=3")
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import WSServer
+
+/// Reconnect and resume, end to end: the server restarted between
+/// messages, and a link cut while the server (and the room's history) stay.
+@Suite("Reconnect and resume")
+struct ReconnectTests {
+    @Test func aServerRestartIsRiddenOutAndTheRoomRejoined() throws {
+        var server = try Self.serverOutsideTheEphemeralRange()
+        let port = server.port
+        let terminal = try PseudoTerminal(arguments: ["--name", "ann", "--room", "lobby", "ws://127.0.0.1:\(port)/"])
+        terminal.waitFor("the prompt") { $0.cursorLine == "#lobby>" }
+        try ChatPeer(port: port, room: "lobby", name: "bob").say("before the restart")
+        terminal.waitFor(text: "#lobby bob: before the restart")
+
+        server.stop()
+        terminal.waitFor(text: "* server closed the connection: 1001")
+        terminal.waitFor(text: "* reconnecting in ")
+        server = try TestServer { $0.port = port }
+        defer { server.stop() }
+        terminal.waitFor(text: "* reconnected to ws://127.0.0.1:\(port)/")
+        terminal.waitFor(text: "* rejoined #lobby")
+        #expect(terminal.screen.text.contains("#lobby was reset on the server (seq 1 → 0)"))
+
+        // The new server numbers the room from 1 again: not a duplicate of the old seq 1.
+        let carol = try ChatPeer(port: port, room: "lobby", name: "carol")
+        try carol.say("after the restart")
+        terminal.waitFor(text: "#lobby carol: after the restart")
+        terminal.type("still here\r")
+        try carol.expect(#""name":"ann","text":"still here""#)
+        #expect(terminal.screen.cursorLine == "#lobby>")
+    }
+
+    /// A port that nothing else takes while the server is down: port 0 and
+    /// outgoing connections (other tests run in parallel) draw from the
+    /// ephemeral range (32768–60999 on Linux by default), so stay below it.
+    private static func serverOutsideTheEphemeralRange() throws -> TestServer {
+        var lastError: (any Error)?
+        for _ in 0..<20 {
+            do {
+                return try TestServer { $0.port = Int.random(in: 20000..<30000) }
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError ?? POSIXError(.EADDRINUSE)
+    }
+
+    @Test func aCutLinkResumesEachRoomFromItsLastSeq() throws {
+        let server = try TestServer { $0.chat.historySize = 2 }
+        defer { server.stop() }
+        let proxy = try TCPProxy(upstreamPort: server.port)
+        defer { proxy.stop() }
+        let terminal = try PseudoTerminal(arguments: ["--name", "ann", "--room", "lobby", "ws://127.0.0.1:\(proxy.port)/"])
+        terminal.waitFor("the prompt") { $0.cursorLine == "#lobby>" }
+        let bob = try ChatPeer(port: server.port, room: "lobby", name: "bob")
+        try bob.say("m1")
+        terminal.waitFor(text: "#lobby bob: m1")
+
+        proxy.cut()
+        terminal.waitFor(text: "* connection lost")
+        for text in ["m2", "m3", "m4"] { try bob.say(text) }
+        terminal.type("typed offline\r")
+        terminal.waitFor(text: "* not connected: nothing sent, the line is kept")
+        terminal.waitFor("the unsent line kept in the prompt") { $0.cursorLine == "#lobby> typed offline" }
+        proxy.restore()
+
+        terminal.waitFor(text: "* rejoined #lobby, 2 missed messages recovered", timeout: 10)
+        terminal.waitFor(text: "#lobby bob: m4")
+        let screen = terminal.screen.text
+        #expect(screen.contains("* #lobby: message 2 was missed and could not be recovered"))
+        #expect(!screen.contains("bob: m2"))
+        #expect(screen.components(separatedBy: "bob: m3").count == 2)
+        try bob.say("m5")
+        terminal.waitFor(text: "#lobby bob: m5")
+        terminal.type("\r")
+        try bob.expect(#""name":"ann","text":"typed offline""#)
+        #expect(terminal.screen.text.components(separatedBy: "bob: m1").count == 2)
+    }
+}
