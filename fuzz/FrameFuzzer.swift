@@ -178,7 +178,8 @@ struct FrameFuzzer {
 
     /// After the stream: a closed session ignores more input; an open one
     /// sends its close, refuses to send more, then reads the peer's remaining
-    /// frames without delivering data or queuing anything.
+    /// frames without delivering data, queuing nothing but the pongs still
+    /// owed (section 5.5.2: until the peer's close arrives).
     private func checkAfterwards(_ session: inout WebSocketSession, _ stream: [UInt8], known: Transcript) {
         if session.state == .closed {
             let events = feed(&session, stream, [0..<stream.count])
@@ -194,7 +195,11 @@ struct FrameFuzzer {
         Fuzz.require(outputFrames(session) == frames, "\(role) close frame not queued as sent")
         let events = feed(&session, stream, [0..<stream.count])
         Fuzz.require(!events.contains { $0.isData }, "\(role) delivered data while closing: \(events)")
-        Fuzz.require(outputFrames(session) == frames, "\(role) queued output while closing: \(events)")
+        let pongs = events.compactMap { event -> WireFrame? in
+            guard case .ping(let bytes) = event else { return nil }
+            return WireFrame(opcode: .pong, payload: bytes)
+        }
+        Fuzz.require(outputFrames(session) == frames + pongs, "\(role) queued more than pongs while closing: \(events)")
         let expected: WebSocketSession.State = events.last?.isTerminal == true ? .closed : .closing
         Fuzz.require(session.state == expected, "\(role) state \(session.state) while closing after \(events)")
     }

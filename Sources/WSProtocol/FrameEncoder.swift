@@ -35,7 +35,6 @@ public enum FrameEncoder {
         mask: MaskKey? = nil, to out: inout [UInt8]
     ) {
         let count = payload.count
-        out.reserveCapacity(out.count + headerLength(payloadCount: count, masked: mask != nil) + count)
         out.append((fin ? 0x80 : 0) | opcode.rawValue)
         let maskBit: UInt8 = mask == nil ? 0 : 0x80
         if count < 126 {
@@ -73,14 +72,15 @@ public enum FrameEncoder {
 
     /// The payload of a close frame (section 5.5.1): the code in network byte
     /// order, then a UTF-8 reason cut to fit the 125-byte control-frame limit
-    /// on a character boundary. 1005 and 1006 must not appear on the wire, so
-    /// they (and no code at all) give an empty payload.
+    /// on a character boundary. A code that may not appear on the wire (1005,
+    /// 1006, 1015, unassigned ranges) gives an empty payload rather than a
+    /// frame the peer must reject.
     public static func closePayload(code: CloseCode?, reason: String) -> [UInt8] {
-        guard let code, code != .noStatusReceived, code != .abnormalClosure else { return [] }
+        guard let code, code.isValidOnWire else { return [] }
         var payload: [UInt8] = [UInt8(code.rawValue >> 8), UInt8(code.rawValue & 0xFF)]
         var room = 123
-        for scalar in reason.unicodeScalars {
-            let encoded = Array(String(scalar).utf8)
+        for character in reason {
+            let encoded = Array(String(character).utf8)
             guard encoded.count <= room else { break }
             payload.append(contentsOf: encoded)
             room -= encoded.count

@@ -16,6 +16,9 @@ public struct WebSocketSession: Sendable {
         case open
         /// We sent a close frame and wait for the peer's (`closeExpected`).
         case closing
+        /// The peer's close arrived and, with `defersCloseReply`, our reply
+        /// waits for `completeClose()`; data may still be sent, none is read.
+        case closeReceived
         /// Both close frames went by, or the connection failed: no more input is read.
         case closed
     }
@@ -74,6 +77,12 @@ public struct WebSocketSession: Sendable {
     /// will continue to process data". False, the default: they are read
     /// only to find the peer's close, and dropped.
     public var reportsDataWhileClosing = false
+    /// True: when the peer starts the close handshake, the session does not
+    /// answer at once but waits for `completeClose()`, so the replies to the
+    /// requests that came before the close can still go out. Section 5.5.1
+    /// allows it: "An endpoint MAY delay sending a Close frame until its
+    /// current message is sent". The caller must bound the wait.
+    public var defersCloseReply = false
     public private(set) var state = State.open
     /// Bytes to write to the peer, in order.
     public var output = OutboundBuffer()
@@ -86,6 +95,8 @@ public struct WebSocketSession: Sendable {
     private var messageBuffer: [UInt8] = []
     /// A control frame's payload when it arrives split across reads.
     private var controlBuffer: [UInt8] = []
+    /// The code to echo once `completeClose()` is called.
+    private var deferredCloseCode: CloseCode?
 
     public init(role: Role, maxMessageSize: Int) {
         self.role = role
@@ -113,7 +124,7 @@ public struct WebSocketSession: Sendable {
         _ input: UnsafeMutableRawBufferPointer, replying onEvent: (Event, inout OutboundBuffer) -> Void
     ) {
         var rest = input
-        while state != .closed {
+        while state == .open || state == .closing {
             do throws(ProtocolError) {
                 guard let step = try parser.next(&rest) else { return }
                 switch step {
@@ -204,8 +215,9 @@ public struct WebSocketSession: Sendable {
             onEvent(opcode == .text ? .text(payload) : .binary(payload), &output)
         case .ping:
             // "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in
-            // response, unless it already received a Close frame."
-            if state == .open { output.appendFrame(opcode: .pong, payload: payload, mask: outgoingMask()) }
+            // response, unless it already received a Close frame": our own close
+            // frame does not lift that duty, since a pong is not a data frame.
+            output.appendFrame(opcode: .pong, payload: payload, mask: outgoingMask())
             onEvent(.ping(payload), &output)
         case .pong:
             onEvent(.pong(payload), &output)
@@ -234,49 +246,68 @@ public struct WebSocketSession: Sendable {
         // Close frame, the endpoint MUST send a Close frame in response."
         // It echoes the code; a close without a code is answered without one,
         // because 1005 must never be sent.
-        if state == .open { queueClose(code: code, reason: "") }
-        state = .closed
         releaseBuffers()
+        if state == .open, defersCloseReply {
+            deferredCloseCode = code
+            state = .closeReceived
+        } else {
+            if state == .open { queueClose(code: code, reason: "") }
+            state = .closed
+        }
         return (code ?? .noStatusReceived, reason)
     }
 
     // MARK: Sending
 
+    /// Answers the peer's close after a deferred reply (see `defersCloseReply`).
+    public mutating func completeClose() {
+        guard state == .closeReceived else { return }
+        queueClose(code: deferredCloseCode, reason: "")
+        state = .closed
+    }
+
     /// Fails the connection (section 7.1.7): queues a close frame with the
     /// error's code unless one was sent already, and stops reading.
     public mutating func fail(_ error: ProtocolError) {
-        if state == .open { queueClose(code: error.closeCode, reason: error.reason) }
+        if state == .open || state == .closeReceived { queueClose(code: error.closeCode, reason: error.reason) }
         state = .closed
         releaseBuffers()
     }
 
-    /// Queues a data frame (a whole message); false once a close frame was sent,
+    /// Whether data frames may still be queued: not after our close frame,
     /// since "the endpoint MUST NOT send any more data frames" after it.
+    public var canSend: Bool { state == .open || state == .closeReceived }
+
+    /// Queues a data frame (a whole message); false once a close frame was sent.
     @discardableResult
     public mutating func send(text: Bool, payload: UnsafeRawBufferPointer) -> Bool {
-        guard state == .open else { return false }
+        guard canSend else { return false }
         output.appendFrame(opcode: text ? .text : .binary, payload: payload, mask: outgoingMask())
         return true
     }
 
     /// Queues frame bytes encoded once elsewhere and shared by many sessions
-    /// (server role only: a server frame carries no mask, so it can be shared).
+    /// (server role only: a server frame carries no mask, so it can be
+    /// shared; a client "MUST mask all frames", so a client session refuses).
     @discardableResult
     public mutating func sendEncoded(_ frame: [UInt8]) -> Bool {
-        guard state == .open else { return false }
+        guard canSend, role == .server else { return false }
         output.append(frame)
         return true
     }
 
+    /// Queues a ping; false after our close, or for a payload over the
+    /// 125 bytes that "all control frames MUST" keep to.
     @discardableResult
     public mutating func ping(_ payload: UnsafeRawBufferPointer) -> Bool {
-        guard state == .open else { return false }
+        guard state == .open, payload.count <= 125 else { return false }
         output.appendFrame(opcode: .ping, payload: payload, mask: outgoingMask())
         return true
     }
 
     /// Starts the close handshake (section 7.1.2); the peer's reply arrives as `.closed`.
     public mutating func close(code: CloseCode, reason: String = "") {
+        if state == .closeReceived { return completeClose() }
         guard state == .open else { return }
         queueClose(code: code, reason: reason)
         state = .closing

@@ -103,17 +103,14 @@ struct Section5_3MaskingTests {
     }
 
     @Test(
-        "a client refuses pre-encoded frames, which carry no mask",
-        .bug(id: "frame-tests-5", "sendEncoded(_:) queues unmasked frames on a client session"))
+        "a client refuses pre-encoded frames, which carry no mask")
     func clientRefusesSharedFrames() {
         var harness = SessionHarness(role: .client)
         let accepted = harness.session.sendEncoded(FrameEncoder.frame(opcode: .text, payload: Array("Hello".utf8)))
         var peer = SessionHarness(role: .server)
         peer.receive(harness.outputBytes)
-        withKnownIssue("the unmasked frame is queued and the server fails the connection with 1002") {
-            #expect(!accepted)
-            #expect(peer.events.first != .failed(.unmaskedClientFrame))
-        }
+        #expect(!accepted)
+        #expect(peer.events.first != .failed(.unmaskedClientFrame))
     }
 
     @Test("a server never masks")
