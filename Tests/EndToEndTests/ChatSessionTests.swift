@@ -122,4 +122,19 @@ struct ChatSessionTests {
         try client.socket.close(code: CloseCode(4000), reason: "bye")
         #expect(try client.closeFrame()?.0 == CloseCode(4000))
     }
+
+    /// The replies to requests that arrive together with the client's close
+    /// frame still go out, before the close reply (a script that sends a
+    /// request and closes gets its answer).
+    @Test func repliesOwedBeforeTheClientsCloseAreSent() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let client = try ChatTestClient(server, query: "room=lobby")
+        _ = try client.next(type: "joined")
+        let request = FrameEncoder.frame(opcode: .text, payload: Array(#"{"type":"rooms","ref":1}"#.utf8), mask: MaskKey(1, 2, 3, 4))
+        let close = FrameEncoder.frame(opcode: .close, payload: FrameEncoder.closePayload(code: .normalClosure, reason: ""), mask: MaskKey(5, 6, 7, 8))
+        try client.socket.sendRaw(request + close)
+        #expect(try client.next(type: "rooms")["ref"] as? Int == 1)
+        #expect(try client.closeFrame()?.0 == .normalClosure)
+    }
 }

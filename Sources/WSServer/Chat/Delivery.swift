@@ -16,6 +16,9 @@ public struct Delivery: Sendable {
         /// since the registry last heard of it (or its input sits unread
         /// because the server fell behind): then the loop reports activity.
         case closeIfIdle
+        /// Answer the client's close frame: everything the registry sent it
+        /// before this has been queued (see `RegistryCall.disconnect`).
+        case completeClose
     }
 
     public var recipients: [ClientID]

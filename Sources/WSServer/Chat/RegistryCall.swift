@@ -7,7 +7,10 @@ enum RegistryCall: Sendable {
     case invalid(ClientID, ChatError)
     /// A frame that was not a request (a pong, say) still counts as activity.
     case touch(ClientID)
-    case disconnect(ClientID)
+    /// The client leaves every room. With `acknowledge`, it started the
+    /// close handshake and waits for the replies to its last requests: a
+    /// final `.completeClose` for it follows them in the delivery stream.
+    case disconnect(ClientID, acknowledge: Bool)
 
     /// The call for one text message from `id`.
     static func request(from id: ClientID, payload: UnsafeRawBufferPointer) -> RegistryCall {

@@ -13,8 +13,9 @@ extension RoomRegistry {
                 deliveries += handleInvalid(id, error: error, now: now)
             case .touch(let id):
                 touch(id, now: now)
-            case .disconnect(let id):
+            case .disconnect(let id, let acknowledge):
                 deliveries += disconnect(id, now: now)
+                if acknowledge { deliveries.append(Delivery(to: id, .completeClose)) }
             }
         }
         return deliveries

@@ -44,6 +44,7 @@ extension Connection {
         case .chat:
             session = WebSocketSession(role: .server, maxMessageSize: config.maxMessageSize)
             session.acceptsBinary = false
+            session.defersCloseReply = true
             outboundLimit = config.maxOutbound
         case .echo:
             session = WebSocketSession(role: .server, maxMessageSize: config.echoMaxMessageSize)

@@ -11,6 +11,8 @@ extension Connection {
         }
         if session.state == .closed {
             finish()  // the peer's close was answered, or the peer broke the protocol
+        } else if session.state == .closeReceived {
+            answerCloseAfterReplies()
         } else if !session.output.isEmpty {
             loop.markDirty(self)
         }
@@ -80,7 +82,7 @@ extension Connection {
     func deliver(_ action: Delivery.Action) {
         switch action {
         case .frame(let bytes):
-            guard phase == .open else { return }
+            guard phase == .open || phase == .answeringClose else { return }
             guard session.output.count + bytes.count <= outboundLimit else { return closeSlowConsumer() }
             session.sendEncoded(bytes)
         case .ping:
@@ -92,12 +94,31 @@ extension Connection {
         case .closeIfIdle:
             closeIfStillIdle()
             return
+        case .completeClose:
+            completeClose()
+            return
         }
         loop.markDirty(self)
     }
 
+    /// The peer closed: leave the registry, which acknowledges after the
+    /// replies it still owes this client, then answer the close.
+    private func answerCloseAfterReplies() {
+        phase = .answeringClose
+        guard inRegistry else { return completeClose() }
+        armCloseDeadline()
+        leaveRegistry(acknowledge: true)
+    }
+
+    private func completeClose() {
+        guard phase == .answeringClose else { return }
+        session.completeClose()
+        finish()
+    }
+
     /// Starts the close handshake; the peer has `--close-timeout` to answer.
     func close(code: CloseCode, reason: String) {
+        if phase == .answeringClose { return completeClose() }
         guard phase == .open else { return }
         session.close(code: code, reason: reason)
         phase = .closing

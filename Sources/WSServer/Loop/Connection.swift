@@ -14,7 +14,11 @@ import WSProtocol
 final class Connection {
     /// Where the connection is in its life.
     enum Phase {
-        case http, open, closing, finishing, lingering, closed
+        case http, open
+        /// The chat peer sent its close; replies to its last requests still
+        /// go out, then our close frame (bounded by the close timeout).
+        case answeringClose
+        case closing, finishing, lingering, closed
     }
 
     /// What an upgraded connection serves.
@@ -94,7 +98,7 @@ final class Connection {
         switch phase {
         case .http: consumeHead(bytes)
         case .open, .closing: consumeFrames(bytes)
-        case .finishing, .lingering, .closed: return
+        case .answeringClose, .finishing, .lingering, .closed: return
         }
     }
 
@@ -169,11 +173,11 @@ final class Connection {
     /// A chat client stops being a member as soon as its session stops being
     /// open (nothing more can be delivered to it), not when the TCP
     /// connection finally ends: the others see the presence `leave` at once.
-    func leaveRegistry() {
+    func leaveRegistry(acknowledge: Bool = false) {
         guard inRegistry else { return }
         inRegistry = false
         loop.metrics.chatClients.wrappingSubtract(1, ordering: .relaxed)
-        loop.submit(.disconnect(id))
+        loop.submit(.disconnect(id, acknowledge: acknowledge))
     }
 
     func armCloseDeadline() {
@@ -188,7 +192,7 @@ final class Connection {
             Log.debug("\(id): handshake deadline passed")
         case .open:
             return
-        case .closing, .finishing, .lingering:
+        case .answeringClose, .closing, .finishing, .lingering:
             Log.debug("\(id): close deadline passed")
         case .closed:
             return

@@ -8,7 +8,7 @@ extension EventLoop {
         for connection in slots.all {
             switch connection.phase {
             case .http: connection.terminate()
-            case .open: connection.close(code: .goingAway, reason: "server shutting down")
+            case .open, .answeringClose: connection.close(code: .goingAway, reason: "server shutting down")
             case .closing, .finishing, .lingering, .closed: continue
             }
         }

@@ -18,7 +18,7 @@ final class Listener {
         case failed(Int32)
     }
 
-    let fd: Int32
+    private(set) var fd: Int32
     /// The bound port (the kernel's choice when asked for port 0).
     let port: Int
     private var spare: Int32
@@ -66,9 +66,12 @@ final class Listener {
         return .exhausted
     }
 
+    /// Idempotent: a second close must not hit a descriptor number that
+    /// another thread has been given since.
     func close() {
         if spare >= 0 { Glibc.close(spare) }
+        if fd >= 0 { Glibc.close(fd) }
         spare = -1
-        Glibc.close(fd)
+        fd = -1
     }
 }
