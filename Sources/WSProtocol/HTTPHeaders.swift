@@ -26,8 +26,10 @@ public struct HTTPHeaders: RandomAccessCollection, ExpressibleByDictionaryLitera
     mutating func reserveCapacity(_ count: Int) { fields.reserveCapacity(count) }
 
     /// Joins an obs-fold continuation onto the last field with one SP (RFC 9112 section 5.2).
+    /// Unfolds an obs-fold line (RFC 9112 section 5.2): a blank continuation
+    /// adds nothing, so the value keeps no trailing whitespace (RFC 9110 5.5).
     mutating func appendToLastValue(_ continuation: String) {
-        guard let last = fields.indices.last else { return }
+        guard let last = fields.indices.last, !continuation.isEmpty else { return }
         fields[last].value += fields[last].value.isEmpty ? continuation : " " + continuation
     }
 
