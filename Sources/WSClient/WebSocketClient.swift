@@ -1,3 +1,4 @@
+import CEpoll
 import Glibc
 import WSProtocol
 
@@ -145,8 +146,10 @@ public final class WebSocketClient {
         return takePending()
     }
 
-    /// One non-blocking read: the events it completed (also kept for `next`
-    /// unless `keep` is false). Call when `fd` is readable.
+    /// One non-blocking read. With `keep`, returns the events it completed and
+    /// keeps them for `next`; without, returns (and drops) every event not
+    /// taken yet, those that arrived with the handshake answer included.
+    /// Call when `fd` is readable.
     @discardableResult
     public func pump(keep: Bool = true) throws(ClientError) -> [ClientEvent] {
         let before = pending.count
@@ -158,11 +161,11 @@ public final class WebSocketClient {
             receive(bytesAt: 0..<count)
         }
         try flush()
-        let fresh = Array(pending[before...])
-        if !keep {
-            pending.removeSubrange(before...)
-        }
-        return fresh
+        guard !keep else { return Array(pending[before...]) }
+        let untaken = Array(pending[pendingStart...])
+        pending.removeAll(keepingCapacity: true)
+        pendingStart = 0
+        return untaken
     }
 
     private func takePending() -> ClientEvent {

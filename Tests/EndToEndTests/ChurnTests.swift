@@ -24,6 +24,9 @@ struct ChurnTests {
         defer { server.stop() }
         var clients = try (0..<Self.clientCount).map { _ in try server.connect("/?room=churn") }
         var progress = [Progress](repeating: Progress(), count: clients.count)
+        // A client is a member once its `joined` arrives: its join travels to
+        // the registry on loop 0 while others may already be sending.
+        try waitUntilJoined(clients)
         let total = Self.clientCount * Self.messagesPerClient
         for round in 0..<Self.messagesPerClient {
             for (index, client) in clients.enumerated() {
@@ -57,6 +60,16 @@ struct ChurnTests {
                 progress[index].nextSeq = seq + 1
                 progress[index].received += 1
             }
+        }
+    }
+
+    private func waitUntilJoined(_ clients: [WebSocketClient]) throws {
+        for client in clients {
+            var joined = false
+            while !joined, let event = try client.next(timeout: 10) {
+                joined = event.text?.hasPrefix(#"{"type":"joined""#) == true
+            }
+            #expect(joined)
         }
     }
 
