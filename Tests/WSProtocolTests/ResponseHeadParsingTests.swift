@@ -58,6 +58,18 @@ struct ResponseHeadParsingTests {
         #expect(head.headers == ["X": "a b c", "Y": "d"])
     }
 
+    /// Found by the HTTP head fuzzer (fuzz/crashes/http-head-fold-blank-continuation):
+    /// unfolding used to leave "websocket " and the client refused a valid 101.
+    @Test("§5.2: a blank folded line adds nothing to the value")
+    func blankFoldAddsNothing() {
+        let outcome = response("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n \r\nConnection: Upgrade\r\n\r\n")
+        guard case .complete(let head, _) = outcome else {
+            Issue.record("expected a head, got \(outcome)")
+            return
+        }
+        #expect(head.headers.first("Upgrade") == "websocket")
+    }
+
     @Test("malformed status lines are refused", arguments: [
         ("HTTP/1.1 20 OK\r\n\r\n", HTTPParseError.invalidStatusLine),
         ("HTTP/1.1 2000 OK\r\n\r\n", .invalidStatusLine),
