@@ -12,10 +12,12 @@ public func chatRequestFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size:
 
 /// The rules one frame is checked against.
 enum ChatRequestFuzzer {
-    /// `UTF8Check` must agree with the standard library's validation.
+    /// `UTF8Validator` (which the JSON parser uses) must agree with the standard library's validation.
     static func checkUTF8(_ frame: UnsafeBufferPointer<UInt8>) {
         let expected = String(validating: frame, as: UTF8.self) != nil
-        Fuzz.require(UTF8Check.isValid(frame) == expected, "UTF8Check disagrees on \(Array(frame))")
+        var validator = UTF8Validator()
+        let valid = validator.validate(UnsafeRawBufferPointer(frame)) && validator.isComplete
+        Fuzz.require(valid == expected, "UTF8Validator disagrees on \(Array(frame))")
     }
 
     /// Parses the frame as JSON. A failure points inside the input; a value

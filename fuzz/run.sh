@@ -15,6 +15,7 @@ target=${1:?usage: fuzz/run.sh frame|http-head|chat-request [SECONDS | FILE...]}
 shift
 
 chat=Sources/WSServer/Chat
+module=FuzzTarget
 case $target in
 frame)
     sources="Sources/WSProtocol/*.swift fuzz/FrameFuzzer.swift"
@@ -23,9 +24,13 @@ http-head)
     sources="Sources/WSProtocol/*.swift fuzz/HTTPHeadFuzzer.swift"
     max_len=10240 ;;    # room for a head over the default 8192-byte limit
 chat-request)
-    # ChatRequest.parse and what it needs, without the server around it.
-    sources="$chat/ChatRequest.swift $chat/ChatRequest+Parsing.swift $chat/ChatError.swift \
-$chat/RoomName.swift $chat/Nickname.swift $chat/ClientID.swift $chat/UTF8Check.swift \
+    # ChatRequest.parse and what it needs, without the server around it. The
+    # chat files import WSProtocol for its UTF-8 validator: compiled into a
+    # module of that name, the import refers to the module itself.
+    module=WSProtocol
+    sources="Sources/WSProtocol/UTF8Validator.swift \
+$chat/ChatRequest.swift $chat/ChatRequest+Parsing.swift $chat/ChatError.swift \
+$chat/RoomName.swift $chat/Nickname.swift $chat/ClientID.swift \
 $chat/JSONParser.swift $chat/JSONParser+Scalars.swift $chat/JSONValue.swift $chat/JSONWriter.swift \
 fuzz/ChatRequestFuzzer.swift"
     max_len=4096 ;;
@@ -40,7 +45,7 @@ echo "building $binary" >&2
 # lld: gold warns about every ASan helper symbol it cannot export.
 # shellcheck disable=SC2086 # $sources is a list of globs on purpose
 swiftc -O -swift-version 6 -sanitize=fuzzer,address -parse-as-library -use-ld=lld \
-    -module-name FuzzTarget -I Sources/COpenSSL -lcrypto \
+    -module-name "$module" -I Sources/COpenSSL -lcrypto \
     $sources fuzz/FuzzSupport.swift -o "$binary"
 
 # Swift's crash backtracer reads the stack from another thread, which ASan

@@ -1,3 +1,5 @@
+import WSProtocol
+
 /// Strings and numbers: the two token kinds whose grammar is more than a
 /// fixed literal (RFC 8259 sections 6 and 7).
 extension JSONParser {
@@ -55,7 +57,10 @@ extension JSONParser {
     /// bytes checks exactly the raw UTF-8 that came from the input. (ASCII
     /// needs no check: the fast path skips this when no byte has the high bit.)
     private func validatedString(_ utf8: UnsafeBufferPointer<UInt8>, offset: Int) throws(Failure) -> String {
-        guard UTF8Check.isValid(utf8) else { throw Failure(reason: .invalidUTF8, offset: offset) }
+        var validator = UTF8Validator()
+        guard validator.validate(UnsafeRawBufferPointer(utf8)), validator.isComplete else {
+            throw Failure(reason: .invalidUTF8, offset: offset)
+        }
         return String(decoding: utf8, as: UTF8.self)
     }
 
