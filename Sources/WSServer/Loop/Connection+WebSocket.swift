@@ -85,6 +85,7 @@ extension Connection {
             guard phase == .open || phase == .answeringClose else { return }
             guard session.output.count + bytes.count <= outboundLimit else { return closeSlowConsumer() }
             session.sendEncoded(bytes)
+            loop.queuedThisPass += bytes.count
         case .ping:
             guard phase == .open else { return }
             session.ping(UnsafeRawBufferPointer(start: nil, count: 0))

@@ -6,18 +6,30 @@ extension EventLoop {
         registryCalls.append(call)
     }
 
+    /// Loop 0 runs the pass's calls in small batches and stops once the pass
+    /// has queued `passOutputBudget` bytes: the rest waits for the next pass,
+    /// after this one's output is written. A join storm (each join sends
+    /// presence to up to `--presence-limit` members) then cannot pile up
+    /// megabytes of queued frames in one pass.
     func runRegistryCalls() {
         guard !registryCalls.isEmpty else { return }
-        let calls = registryCalls
-        registryCalls.removeAll(keepingCapacity: true)
-        guard index == 0, let registry else { return send(.registry(calls), to: 0) }
-        let moment = currentMoment
-        let deliveries = registry.assumeIsolated { registry in
-            let deliveries = registry.perform(calls, now: moment)
-            publishStatistics(of: registry)
-            return deliveries
+        guard index == 0, let registry else {
+            send(.registry(registryCalls), to: 0)
+            return registryCalls.removeAll(keepingCapacity: true)
         }
-        dispatch(deliveries)
+        var done = 0
+        while done < registryCalls.count, queuedThisPass < Self.passOutputBudget {
+            let batch = Array(registryCalls[done..<min(done + Self.registryBatchSize, registryCalls.count)])
+            done += batch.count
+            let moment = currentMoment
+            let deliveries = registry.assumeIsolated { registry in
+                let deliveries = registry.perform(batch, now: moment)
+                publishStatistics(of: registry)
+                return deliveries
+            }
+            dispatch(deliveries)
+        }
+        registryCalls.removeFirst(done)
     }
 
     /// The idle sweep, every `--sweep-interval` on loop 0.

@@ -18,6 +18,10 @@ final class EventLoop: @unchecked Sendable {
     static let wakeupToken = UInt64.max - 1
     static let signalToken = UInt64.max - 2
     static let readBufferSize = 256 * 1024
+    /// Bytes of frames one pass may queue from registry work before the rest
+    /// of the registry calls wait for the next pass.
+    static let passOutputBudget = 1 << 20
+    static let registryBatchSize = 16
 
     let index: Int
     let config: ServerConfig
@@ -43,6 +47,8 @@ final class EventLoop: @unchecked Sendable {
     var signals: SignalSource?
     var nextSweep: UInt64 = 0
     var registryCalls: [RegistryCall] = []
+    /// Frame bytes queued to connections in the current pass.
+    var queuedThisPass = 0
     var outboxes: [[LoopMessage]] = []
     var shutdownDeadline: UInt64?
     private var running = true
@@ -86,6 +92,7 @@ final class EventLoop: @unchecked Sendable {
         fireTimers()
         runRegistryCalls()
         flushDirty()
+        queuedThisPass = 0
         postOutboxes()
         if let deadline = shutdownDeadline, slots.count == 0 || now >= deadline {
             slots.all.forEach { $0.terminate() }
@@ -114,6 +121,7 @@ final class EventLoop: @unchecked Sendable {
         if let earliest = timers.earliest { next = min(next, earliest) }
         if index == 0 { next = min(next, nextSweep) }
         if acceptPausedUntil > now { next = min(next, acceptPausedUntil) }
+        if !registryCalls.isEmpty { next = now }
         if let deadline = shutdownDeadline { next = min(next, deadline) }
         guard next > now else { return 0 }
         return Int32((next - now + 999_999) / 1_000_000)
@@ -147,7 +155,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func fireTimers() {
         while let entry = timers.popDue(now: now) {
-            guard let connection = slots.connection(for: entry.client), connection.deadline == entry.deadline else { continue }
+            guard let connection = slots[Int(entry.slot)], entry.matches(connection) else { continue }
             connection.deadlinePassed()
         }
         if index == 0, now >= nextSweep {

@@ -2,10 +2,22 @@
 /// never removed early: a fired entry is checked against the connection's
 /// current deadline and dropped if stale, so re-arming is one push.
 struct TimerHeap {
-    /// One armed deadline.
+    /// One armed deadline, 16 bytes: the slot and the low half of the
+    /// serial name the connection well enough (see `Connection.token`).
     struct Entry {
         var deadline: UInt64
-        var client: ClientID
+        var slot: UInt32
+        var serialLowBits: UInt32
+
+        init(deadline: UInt64, client: ClientID) {
+            self.deadline = deadline
+            slot = UInt32(truncatingIfNeeded: client.slot)
+            serialLowBits = UInt32(truncatingIfNeeded: client.serial)
+        }
+
+        func matches(_ connection: Connection) -> Bool {
+            UInt32(truncatingIfNeeded: connection.id.serial) == serialLowBits && connection.deadline == deadline
+        }
     }
 
     private var heap: [Entry] = []
