@@ -28,6 +28,28 @@ struct PolicyTests {
         #expect(closing?.0 == .goingAway && closing?.1 == "idle timeout")
     }
 
+    @Test func silentEchoSessionsAreSweptToo() throws {
+        let server = try TestServer {
+            $0.chat.idleTimeout = 0.5
+            $0.chat.sweepInterval = 0.05
+        }
+        defer { server.stop() }
+        let silent = try server.connect("/echo")
+        let lively = try server.connect("/echo")
+        var events: [ClientEvent] = []
+        let deadline = ClientClock.now + 1.5
+        while ClientClock.now < deadline {
+            _ = try lively.next(timeout: 0.05)  // reading answers the pings
+        }
+        while let event = try silent.next(timeout: 1) { events.append(event) }
+        #expect(events.first == .ping([]))
+        #expect(events.contains(.closed(.goingAway, reason: "idle timeout")))
+        try lively.send(text: "still here")
+        var echoed: ClientEvent?
+        while echoed == nil || echoed == .ping([]), let event = try lively.next(timeout: 2) { echoed = event }
+        #expect(echoed == .text("still here"))
+    }
+
     @Test func aClientThatAnswersPingsStaysConnected() throws {
         let server = try TestServer {
             $0.chat.idleTimeout = 0.4

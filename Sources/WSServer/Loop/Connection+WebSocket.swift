@@ -133,14 +133,29 @@ extension Connection {
     /// the server fell behind, the client is not idle: tell the registry.
     private func closeIfStillIdle() {
         guard phase == .open else { return }
-        let silentFor = Double(loop.now - lastActivity) / 1e9
+        let silentFor = Double(loop.now - liveness.lastActivity) / 1e9
         if silentFor < loop.config.chat.idleTimeout || Socket.unreadByteCount(fd) > 0 {
             lastReportedActivity = loop.now
             loop.submit(.touch(id))
             return
         }
+        closeAsIdle()
+    }
+
+    /// The echo endpoint's own idle cycle, run by the loop's sweep (chat
+    /// clients are swept by the registry).
+    func sweepEcho(pingAfter: UInt64, closeAfter: UInt64) {
+        guard phase == .open, endpoint == .echo else { return }
+        switch liveness.sweep(now: loop.now, pingAfter: pingAfter, closeAfter: closeAfter) {
+        case .ping?: deliver(.ping)
+        case .close?: closeAsIdle()
+        case nil: return
+        }
+    }
+
+    private func closeAsIdle() {
         ServerMetrics.add(loop.metrics.idleCloses, 1)
-        Log.info("\(id): closing after \(Int(silentFor)) s idle")
+        Log.info("\(id): closing after \((loop.now - liveness.lastActivity) / 1_000_000_000) s idle")
         close(code: .goingAway, reason: "idle timeout")
     }
 

@@ -36,8 +36,9 @@ final class Connection {
     var interest = IOEvents.readable
     var isDirty = false
     var readPaused = false
-    /// Monotonic time of the last byte received.
-    var lastActivity: UInt64
+    /// When the last byte arrived, and the idle cycle (used here for echo
+    /// sessions, and to check the registry's idle verdicts for chat).
+    var liveness: LivenessCycle
     /// When the registry last heard of this client's activity.
     var lastReportedActivity: UInt64 = 0
     /// The armed deadline (handshake or close); 0 when none.
@@ -56,7 +57,7 @@ final class Connection {
         self.loop = loop
         head = HTTPRequestHeadParser(limits: HTTPHeadLimits(maxHeadBytes: loop.config.maxHeadSize))
         session = WebSocketSession(role: .server, maxMessageSize: loop.config.maxMessageSize)
-        lastActivity = loop.now
+        liveness = LivenessCycle(now: loop.now)
         outboundLimit = loop.config.maxOutbound
     }
 
@@ -83,7 +84,7 @@ final class Connection {
     private func readOnce() {
         switch Socket.read(fd, into: loop.readBuffer) {
         case .transferred(let count):
-            lastActivity = loop.now
+            liveness.recordActivity(now: loop.now)
             ServerMetrics.add(loop.metrics.bytesIn, count)
             consume(UnsafeMutableRawBufferPointer(rebasing: loop.readBuffer[..<count]))
         case .wouldBlock:

@@ -32,7 +32,17 @@ extension EventLoop {
         registryCalls.removeFirst(done)
     }
 
-    /// The idle sweep, every `--sweep-interval` on loop 0.
+    /// Echo sessions are not registry clients: each loop sweeps its own,
+    /// with the chat clients' `--idle-timeout`.
+    func sweepEchoSessions() {
+        guard config.chat.idleTimeout > 0 else { return }
+        let closeAfter = Clock.nanos(config.chat.idleTimeout)
+        for connection in slots.all where connection.endpoint == .echo {
+            connection.sweepEcho(pingAfter: closeAfter / 2, closeAfter: closeAfter)
+        }
+    }
+
+    /// The idle sweep of chat clients, every `--sweep-interval` on loop 0.
     func sweep() {
         guard let registry else { return }
         let moment = currentMoment

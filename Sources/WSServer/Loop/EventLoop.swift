@@ -119,7 +119,7 @@ final class EventLoop: @unchecked Sendable {
     private func nextTimeoutMillis() -> Int32 {
         var next = now + 1_000_000_000
         if let earliest = timers.earliest { next = min(next, earliest) }
-        if index == 0 { next = min(next, nextSweep) }
+        next = min(next, nextSweep)
         if acceptPausedUntil > now { next = min(next, acceptPausedUntil) }
         if !registryCalls.isEmpty { next = now }
         if let deadline = shutdownDeadline { next = min(next, deadline) }
@@ -158,9 +158,10 @@ final class EventLoop: @unchecked Sendable {
             guard let connection = slots[Int(entry.slot)], entry.matches(connection) else { continue }
             connection.deadlinePassed()
         }
-        if index == 0, now >= nextSweep {
+        if now >= nextSweep {
             nextSweep = now + Clock.nanos(config.chat.sweepInterval)
-            sweep()
+            sweepEchoSessions()
+            if index == 0 { sweep() }
         }
         if acceptPausedUntil != 0, now >= acceptPausedUntil { resumeAccepting() }
     }
