@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
         .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
-        .executableTarget(name: "ws-bench", dependencies: ["WSClient", "CEpoll"]),
+        .executableTarget(name: "ws-bench", dependencies: ["WSClient", "WSProtocol", "CEpoll"]),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server"]),
