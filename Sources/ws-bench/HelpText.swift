@@ -26,6 +26,8 @@ enum HelpText {
       --setup-timeout S   longest time to connect and join everybody (default 30)
       --close-wait S      longest time for the closing handshakes at the end (default 1)
       --json              print one JSON object with every figure as the last line of output
+                          (wsload's key names: deliveries_per_s, round_trips_per_s, latency_us, ...)
+      -h, --help          show this help
 
     Traffic options:
       --rate R|max        fanout/echo: total msgs/s; rooms: msgs/s per client (default: rooms 1,
@@ -51,6 +53,10 @@ enum HelpText {
     Phases: setup (connect, join) -> warmup -> window -> drain -> close; connect: setup -> hold -> close.
 
     Figures:
+      setup           handshakes that got a valid 101, connections ready (joined where the
+                      scenario joins), failures by cause: refused, addrnotavail, emfile,
+                      timeout, reset, eof, handshake, protocol, other
+      window          the warmup left out, the window measured, how long the drain took
       sent            messages whose send time fell in the window
       expected        for each of them, the members of its room when it was sent (echo: 1)
       received        deliveries of those messages, including any during the drain
@@ -62,6 +68,9 @@ enum HelpText {
       pacing          paced modes: how late sends went compared with the schedule
       handshakes/s    handshakes completed between the first connect and the last 101
       open/joined     connect: connections still open (and joined) at the end of the hold
+      received line   all messages read, those without a marker (welcome, presence, ...), bytes
+      errors line     disconnects (connections lost after they were ready), stalls, markers
+                      from unknown senders (foreign) or with impossible times (bad)
       generator       busy = share of the window spent outside epoll_wait; cpu = getrusage;
                       waited for a CPU = run-queue time. Busy > 90% means the figures may be
                       bound by ws-bench rather than the server: pin the server and ws-bench

@@ -2,8 +2,9 @@ import CEpoll
 import Glibc
 
 /// The server's socket address, resolved once before any connection is
-/// made (IPv4 or IPv6, the resolver's first answer), so that thousands of
-/// connects do not each ask the resolver.
+/// made, so that thousands of connects do not each ask the resolver. IPv4
+/// is preferred when a name has both kinds of address: `localhost` then
+/// means 127.0.0.1, as in wsload, where servers commonly listen.
 struct TargetAddress: @unchecked Sendable {
     let family: Int32
     private let storage: sockaddr_storage
@@ -18,10 +19,20 @@ struct TargetAddress: @unchecked Sendable {
             throw UsageError(message: "cannot resolve '\(host)': \(String(cString: gai_strerror(status)))")
         }
         defer { freeaddrinfo(list) }
+        let chosen = ipv4(in: first) ?? first
         var storage = sockaddr_storage()
-        let length = first.pointee.ai_addrlen
-        withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: UnsafeRawBufferPointer(start: first.pointee.ai_addr, count: Int(length))) }
-        return TargetAddress(family: first.pointee.ai_family, storage: storage, length: length)
+        let length = chosen.pointee.ai_addrlen
+        withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: UnsafeRawBufferPointer(start: chosen.pointee.ai_addr, count: Int(length))) }
+        return TargetAddress(family: chosen.pointee.ai_family, storage: storage, length: length)
+    }
+
+    private static func ipv4(in list: UnsafeMutablePointer<addrinfo>) -> UnsafeMutablePointer<addrinfo>? {
+        var entry: UnsafeMutablePointer<addrinfo>? = list
+        while let current = entry {
+            if current.pointee.ai_family == AF_INET { return current }
+            entry = current.pointee.ai_next
+        }
+        return nil
     }
 
     /// Starts a non-blocking connect on `fd`: 0, or the errno (EINPROGRESS is the usual one).
