@@ -6,12 +6,13 @@
 final class BenchTestServer {
     let server: Server
 
-    init() throws {
+    init(_ configure: (inout ServerConfig) -> Void = { _ in }) throws {
         var config = ServerConfig()
         config.host = "127.0.0.1"
         config.port = 0
         config.threads = 2
         config.chat.rateLimit = 0
+        configure(&config)
         server = try Server(config: config)
         server.start()
     }

@@ -76,6 +76,22 @@ struct ScenarioEndToEndTests {
         #expect(figures["joined_at_end"] as? Int == 50)
     }
 
+    /// The server pings clients idle for half its idle timeout and drops
+    /// those that stay silent; answered pings keep every connection open.
+    @Test func connectAnswersPingsWhileHolding() throws {
+        let server = try BenchTestServer {
+            $0.chat.idleTimeout = 0.6
+            $0.chat.sweepInterval = 0.1
+        }
+        defer { server.stop() }
+        let options = try BenchOptions.parse(["connect", "--clients", "10", "--hold", "1.5", "--port", String(server.port)])
+        let report = try LoadGenerator(options: options).run()
+        #expect(report.exitCode == 0)
+        #expect(report.tally.pings > 0)
+        #expect(report.tally.pongsSent == report.tally.pings)
+        #expect(report.openAtEnd == 10 && report.tally.disconnects == 0)
+    }
+
     @Test func nothingListeningIsExitStatusOne() throws {
         let server = try BenchTestServer()
         let port = server.port
