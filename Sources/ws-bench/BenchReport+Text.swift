@@ -76,7 +76,8 @@ extension BenchReport {
     private var generatorLines: [String] {
         var lines = [
             label("generator") + "busy \(Fixed.format(busyPercent, 1))% of the window (not waiting in epoll), cpu \(Fixed.format(cpuPercent, 1))% of a core, "
-                + "waited for a CPU \(Fixed.format(runQueuePercent, 1))%; \(windowReads) reads \(windowWrites) writes \(windowWaits) epoll waits",
+                + "waited for a CPU \(Fixed.format(runQueuePercent, 1))%; \(windowReads) reads \(windowWrites) writes \(windowWaits) epoll waits"
+                + costPerDelivery,
         ]
         if busyPercent > 90 {
             lines.append(label("") + "WARNING: the generator was busy >90% of the time; figures may be generator-bound")
@@ -85,6 +86,13 @@ extension BenchReport {
             lines.append(label("") + "WARNING: the generator waited for a CPU >25% of the time (other load on its core); figures are unreliable")
         }
         return lines
+    }
+
+    /// What each delivery cost the generator, to compare with what the server pays.
+    private var costPerDelivery: String {
+        guard options.scenario.sendsMessages, tally.inWindow > 0 else { return "" }
+        let perRead = Double(tally.inWindow) / Double(max(1, windowReads))
+        return "; \(Fixed.format(perRead, 2)) deliveries/read, \(Fixed.format(Double(windowCPUNanos) / Double(tally.inWindow), 0)) ns cpu/delivery"
     }
 
     private func latencyLine(_ name: String, _ histogram: LatencyHistogram) -> String {

@@ -25,6 +25,8 @@ struct BenchReport: Sendable {
     /// Share of the window the loop spent outside epoll waits.
     var busyPercent = 0.0
     var cpuPercent = 0.0
+    /// CPU time the generator used inside the window.
+    var windowCPUNanos: Int64 = 0
     var runQueuePercent = 0.0
     var windowReads: UInt64 = 0
     var windowWrites: UInt64 = 0

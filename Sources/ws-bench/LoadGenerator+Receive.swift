@@ -119,7 +119,6 @@ extension LoadGenerator {
             tally.badMarkers += 1
             return
         }
-        tally.markers += 1
         if timeline.inWindow(now) { tally.inWindow += 1 }
         if timeline.inWindow(sentAt) {
             tally.received += 1

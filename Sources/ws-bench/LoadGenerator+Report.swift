@@ -26,7 +26,8 @@ extension LoadGenerator {
         guard let start = loadAtWindowStart, let end = loadAtWindowEnd else { return }
         report.measured = true
         let wall = Double(max(1, end.at - start.at))
-        report.cpuPercent = 100 * Double(end.cpuNanos - start.cpuNanos) / wall
+        report.windowCPUNanos = end.cpuNanos - start.cpuNanos
+        report.cpuPercent = 100 * Double(report.windowCPUNanos) / wall
         report.busyPercent = max(0, 100 * (1 - Double(end.idleNanos - start.idleNanos) / wall))
         report.runQueuePercent = 100 * Double(end.runQueueNanos - start.runQueueNanos) / wall
         report.windowReads = end.reads - start.reads

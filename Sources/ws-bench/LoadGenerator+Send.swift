@@ -19,7 +19,6 @@ extension LoadGenerator {
         markDirty(connection)
         connection.sequence += 1
         connection.inFlight += 1
-        tally.sentTotal += 1
         guard timeline.inWindow(now) else { return }
         tally.sent += 1
         tally.expected += UInt64(options.scenario == .echo ? 1 : members[connection.room])

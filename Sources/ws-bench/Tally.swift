@@ -2,13 +2,11 @@
 /// the window, whenever they arrive; `inWindow` counts deliveries that
 /// arrived inside the window, whenever they were sent.
 struct Tally: Sendable {
-    var sentTotal: UInt64 = 0
     var sent: UInt64 = 0
     var sendSkipped: UInt64 = 0
     var expected: UInt64 = 0
     var received: UInt64 = 0
     var inWindow: UInt64 = 0
-    var markers: UInt64 = 0
     var foreignMarkers: UInt64 = 0
     var badMarkers: UInt64 = 0
     var messages: UInt64 = 0
