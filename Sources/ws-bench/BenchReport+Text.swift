@@ -1,3 +1,5 @@
+import WSClient
+
 /// The human summary: what ran, setup, the headline figures, latency, and
 /// whether the generator itself may have been the limit.
 extension BenchReport {
@@ -23,7 +25,8 @@ extension BenchReport {
     }
 
     private var header: String {
-        var text = "== ws-bench \(options.scenario.rawValue)  target ws://\(hostForURL):\(options.port)\(options.path)  clients=\(options.clients)"
+        let target = WebSocketURL(host: options.host, port: options.port, target: options.path)
+        var text = "== ws-bench \(options.scenario.rawValue)  target \(target)  clients=\(options.clients)"
         switch options.scenario {
         case .fanout: text += " senders=\(options.senders) room=\(options.room)"
         case .rooms: text += " rooms=\(options.rooms)"
@@ -39,8 +42,6 @@ extension BenchReport {
         }
         return text
     }
-
-    private var hostForURL: String { options.host.contains(":") ? "[\(options.host)]" : options.host }
 
     private var setupLine: String {
         var failures = tally.failures.sorted { $0.key.rawValue < $1.key.rawValue }.map { " \($0.key.rawValue)=\($0.value)" }.joined()
