@@ -25,11 +25,14 @@ let package = Package(
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
         .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
-        .executableTarget(name: "ws-bench", dependencies: ["WSClient", "CEpoll"]),
+        .executableTarget(name: "ws-bench", dependencies: ["WSClient", "WSProtocol", "CEpoll"]),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server"]),
         .testTarget(name: "BrowserTests", dependencies: ["WSServer", "WSClient"]),
+        // Depends on the ws-bench executable to unit-test its types through
+        // `@testable import ws_bench` and to drive it against an in-process server.
+        .testTarget(name: "BenchTests", dependencies: ["ws-bench", "WSServer", "WSClient"]),
         // Depends on the ws-client executable so it is built first: the tests
         // run the binary (in a pseudo-terminal and through pipes) and also
         // unit-test its types through `@testable import ws_client`.

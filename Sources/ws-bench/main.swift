@@ -1,1 +1,3 @@
-print("ws-bench")
+import Glibc
+
+exit(BenchMain.run(Array(CommandLine.arguments.dropFirst())))

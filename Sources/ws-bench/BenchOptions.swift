@@ -1,0 +1,81 @@
+/// What the command line asks for. Flags, defaults and ranges follow wsload,
+/// except the port, which defaults to chat-server's 8765. Values given as
+/// `--flag VALUE` or `--flag=VALUE`.
+struct BenchOptions: Equatable, Sendable {
+    var scenario = Scenario.fanout
+    var host = "127.0.0.1"
+    var port = 8765
+    /// Nil: the scenario's default (`/`, or `/echo` for echo).
+    var pathOption: String?
+    /// Nil: the scenario's default connection count.
+    var clientsOption: Int?
+    /// Nil: the scenario's default rate.
+    var rateOption: SendRate?
+    var duration = 10.0
+    var warmup = 2.0
+    var drain = 2.0
+    var concurrency = 256
+    var setupTimeout = 30.0
+    var closeWait = 1.0
+    var stallTimeout = 5.0
+    var window = 16
+    var size = 64
+    var senders = 1
+    var rooms = 100
+    var room = "bench"
+    var hold = 5.0
+    var join: String?
+    var json = false
+    var showHelp = false
+
+    var path: String { pathOption ?? scenario.defaultPath }
+    var clients: Int { clientsOption ?? scenario.defaultClients }
+    var rate: SendRate { rateOption ?? scenario.defaultRate }
+
+    /// Parses the arguments after the program name: one scenario and flags, in any order.
+    static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
+        var options = BenchOptions()
+        var scenario: String?
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            let (flag, inline) = split(argument)
+            if flag == "-h" || flag == "--help" {
+                options.showHelp = true
+            } else if flag == "--json" {
+                options.json = true
+            } else if flag.hasPrefix("-") {
+                let value = try value(for: flag, inline, &remaining)
+                if flag == "--scenario" { try setScenario(&scenario, value) } else { try options.apply(flag, value) }
+            } else {
+                try setScenario(&scenario, argument)
+            }
+        }
+        if options.showHelp { return options }
+        guard let scenario else { throw UsageError(message: "no scenario given (fanout, rooms, echo, connect)") }
+        guard let known = Scenario(rawValue: scenario) else {
+            throw UsageError(message: "unknown scenario '\(scenario)' (fanout, rooms, echo, connect)")
+        }
+        options.scenario = known
+        try options.validate()
+        return options
+    }
+
+    private static func setScenario(_ scenario: inout String?, _ name: String) throws(UsageError) {
+        if let scenario { throw UsageError(message: "scenario given twice ('\(scenario)' and '\(name)')") }
+        scenario = name
+    }
+
+    /// `--flag=value` split at the first `=`; other arguments unchanged.
+    private static func split(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    private static func value(
+        for flag: String, _ inline: String?, _ remaining: inout ArraySlice<String>
+    ) throws(UsageError) -> String {
+        if let inline { return inline }
+        guard let next = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
+        return next
+    }
+}

@@ -1,0 +1,123 @@
+import WSProtocol
+
+/// The send path: each message is built and masked in place in the
+/// connection's send buffer, which is written once per loop pass.
+extension LoadGenerator {
+    /// Queues one chat message (or echo payload) stamped with `now`.
+    func sendMessage(_ connection: BenchConnection) {
+        let marker = LatencyMarker(sender: UInt64(connection.id), sequence: connection.sequence, sentAt: UInt64(now))
+        withUnsafeTemporaryAllocation(byteCount: LatencyMarker.maxLength, alignment: 8) { markerBytes in
+            let markerLength = marker.write(to: markerBytes.baseAddress!)
+            let text = UnsafeRawBufferPointer(rebasing: markerBytes[..<markerLength])
+            messagePrefixes[options.scenario == .echo ? 0 : connection.room].withUnsafeBytes { prefix in
+                padding.withUnsafeBytes { pad in
+                    let fill = UnsafeRawBufferPointer(rebasing: pad[..<max(0, options.size - markerLength)])
+                    queueText(connection, prefix: prefix, marker: text, pad: fill)
+                }
+            }
+        }
+        markDirty(connection)
+        connection.sequence += 1
+        connection.inFlight += 1
+        guard timeline.inWindow(now) else { return }
+        tally.sent += 1
+        tally.expected += UInt64(options.scenario == .echo ? 1 : members[connection.room])
+    }
+
+    /// The payload: the text (marker, then `a-z` padding up to `--size`),
+    /// inside a `message` request unless the prefix is empty (echo, where
+    /// the text is the whole payload).
+    private func queueText(
+        _ connection: BenchConnection, prefix: UnsafeRawBufferPointer, marker: UnsafeRawBufferPointer, pad: UnsafeRawBufferPointer
+    ) {
+        let suffix = prefix.isEmpty ? 0 : 2
+        let count = prefix.count + marker.count + pad.count + suffix
+        connection.output.appendFrame(opcode: .text, payloadCount: count, mask: maskKeys.next()) { at in
+            var offset = Self.copy(prefix, to: at, at: 0)
+            offset = Self.copy(marker, to: at, at: offset)
+            offset = Self.copy(pad, to: at, at: offset)
+            guard suffix > 0 else { return }
+            at.storeBytes(of: UInt8(ascii: "\""), toByteOffset: offset, as: UInt8.self)
+            at.storeBytes(of: UInt8(ascii: "}"), toByteOffset: offset + 1, as: UInt8.self)
+        }
+    }
+
+    private static func copy(_ part: UnsafeRawBufferPointer, to base: UnsafeMutableRawPointer, at offset: Int) -> Int {
+        if let source = part.baseAddress { (base + offset).copyMemory(from: source, byteCount: part.count) }
+        return offset + part.count
+    }
+
+    /// Windowed mode: tops a sender's window up while the window is open.
+    func refill(_ connection: BenchConnection) {
+        while connection.isSender, connection.inFlight < options.window, sending, now < timeline.windowEnd,
+              connection.state == .open, connection.isReady {
+            sendMessage(connection)
+        }
+    }
+
+    /// Paced mode: sends every message whose time has come, round-robin
+    /// over the senders, and records how late each went.
+    func pace() {
+        var budget = 65536
+        while budget > 0 {
+            budget -= 1
+            let due = paceStart + Int64(Double(paceIndex) * paceInterval)
+            guard due <= now, due < timeline.windowEnd else { return }
+            let connection = senders[Int(paceIndex % UInt64(senders.count))]
+            paceIndex += 1
+            guard connection.fd >= 0, connection.state == .open, connection.isReady,
+                  connection.output.pending <= Self.sendBacklogLimit
+            else {
+                if now >= timeline.windowStart { tally.sendSkipped += 1 }
+                continue
+            }
+            if now >= timeline.windowStart { recordLag(now - due) }
+            sendMessage(connection)
+        }
+    }
+
+    private func recordLag(_ lag: Int64) {
+        tally.sendLagMax = max(tally.sendLagMax, lag)
+        tally.sendLagSum += Double(lag)
+        tally.sendLagCount += 1
+    }
+
+    func markDirty(_ connection: BenchConnection) {
+        guard !connection.isDirty else { return }
+        connection.isDirty = true
+        dirty.append(connection)
+    }
+
+    /// The end of a loop pass: one write per connection with frames queued,
+    /// except those already waiting for EPOLLOUT.
+    func flushDirty() {
+        for connection in dirty {
+            connection.isDirty = false
+            if connection.fd >= 0, connection.interest & EventPoller.writable == 0 { flush(connection) }
+        }
+        dirty.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is pending and sets the epoll interest to match.
+    func flush(_ connection: BenchConnection) {
+        guard connection.fd >= 0, connection.state != .connecting else { return }
+        guard !connection.output.isEmpty else { return setInterest(connection, EventPoller.readable) }
+        tally.writes += 1
+        switch connection.output.write(to: connection.fd) {
+        case .drained(let written):
+            tally.bytesOut += UInt64(written)
+            setInterest(connection, EventPoller.readable)
+        case .blocked(let written):
+            tally.bytesOut += UInt64(written)
+            setInterest(connection, EventPoller.readable | EventPoller.writable)
+        case .failed(let code):
+            closeConnection(connection, FailureReason(errno: code), errno: code)
+        }
+    }
+
+    private func setInterest(_ connection: BenchConnection, _ mask: UInt32) {
+        guard connection.interest != mask else { return }
+        poller.modify(connection.fd, token: UInt64(connection.id), events: mask)
+        connection.interest = mask
+    }
+}
