@@ -11,6 +11,9 @@ import WSProtocol
 struct SlowConsumerTests {
     static let messageCount = 1000
     static let padding = String(repeating: "x", count: 60_000)
+    /// How far the sender may run ahead of the readers that keep up: 8 × 60 KB
+    /// stays well inside their 1 MiB outbound bound on a loaded machine.
+    static let window = 8
 
     @Test func aStalledReaderIsClosedAndTheOthersGetEverything() throws {
         let server = try ServerProcess(["--rate-limit", "0", "--close-timeout", "30", "--log-level", "warn"])
@@ -21,9 +24,11 @@ struct SlowConsumerTests {
         let sender = try WebSocketClient.connect(to: url)
         let baseline = server.residentBytes
         var peak = baseline
+        var echoed = 0
         for index in 0..<Self.messageCount {
             try sender.send(text: #"{"type":"message","text":"\#(index) \#(Self.padding)"}"#)
-            while ClientSocketReady.readable(sender.fd) { try sender.pump(keep: false) }
+            echoed += try drainEchoes(of: sender, until: index + 1 - Self.window, already: echoed)
+            reader.waitFor(index + 1 - Self.window, seconds: 30)
             if index % 25 == 0 { peak = max(peak, server.residentBytes) }
         }
         #expect(reader.wait(seconds: 60) == Self.messageCount)
@@ -34,6 +39,16 @@ struct SlowConsumerTests {
         #expect(peak - baseline < 40 << 20, "RSS grew by \((peak - baseline) >> 20) MiB")
         let metrics = try HTTPClient.get("/metrics", port: server.port).body
         #expect(metrics.contains("\nchat_slow_consumer_closes_total 1\n"))
+    }
+
+    /// Reads the sender's own copies of its messages until it has `target`,
+    /// so the sender stays a member that keeps up; returns how many it read.
+    private func drainEchoes(of sender: WebSocketClient, until target: Int, already: Int) throws -> Int {
+        var count = 0
+        while already + count < target, let event = try sender.next(timeout: 30) {
+            if case .text(let text) = event, text.hasPrefix(#"{"type":"message""#) { count += 1 }
+        }
+        return count
     }
 
     private func closeFrame(of client: WebSocketClient) throws -> (CloseCode, String)? {
@@ -48,7 +63,12 @@ struct SlowConsumerTests {
 final class Reader: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let ready = DispatchSemaphore(value: 0)
-    private var count = 0
+    private let lock = NSLock()
+    private var received = 0
+    private var count: Int {
+        get { lock.withLock { received } }
+        set { lock.withLock { received = newValue } }
+    }
 
     init(url: WebSocketURL, expected: Int) {
         Thread.detachNewThread { [self] in
@@ -61,6 +81,12 @@ final class Reader: @unchecked Sendable {
             }
         }
         ready.wait()
+    }
+
+    /// Waits, bounded in time, until at least `target` messages have arrived.
+    func waitFor(_ target: Int, seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while count < target, Date() < deadline { usleep(500) }
     }
 
     /// The number of messages received once done, or when `seconds` pass.
