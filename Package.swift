@@ -26,17 +26,19 @@ let package = Package(
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
         .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
         .executableTarget(name: "ws-bench", dependencies: ["WSClient", "WSProtocol", "CEpoll"]),
-        .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol"]),
+        // Helpers the test targets share: an in-process server, a seeded generator.
+        .target(name: "TestSupport", dependencies: ["WSServer", "WSClient"], path: "Tests/TestSupport"),
+        .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server"]),
-        .testTarget(name: "BrowserTests", dependencies: ["WSServer", "WSClient"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server", "TestSupport"]),
+        .testTarget(name: "BrowserTests", dependencies: ["WSServer", "WSClient", "TestSupport"]),
         // Depends on the ws-bench executable to unit-test its types through
         // `@testable import ws_bench` and to drive it against an in-process server.
-        .testTarget(name: "BenchTests", dependencies: ["ws-bench", "WSServer", "WSClient"]),
+        .testTarget(name: "BenchTests", dependencies: ["ws-bench", "WSServer", "WSClient", "TestSupport"]),
         // Depends on the ws-client executable so it is built first: the tests
         // run the binary (in a pseudo-terminal and through pipes) and also
         // unit-test its types through `@testable import ws_client`.
         .testTarget(
-            name: "ClientTests", dependencies: ["ws-client", "WSServer", "WSClient", "WSProtocol", "CPseudoTerminal"]),
+            name: "ClientTests", dependencies: ["ws-client", "WSServer", "WSClient", "WSProtocol", "CPseudoTerminal", "TestSupport"]),
     ]
 )

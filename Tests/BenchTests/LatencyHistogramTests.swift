@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import ws_bench
 
@@ -35,7 +36,7 @@ struct LatencyHistogramTests {
     }
 
     @Test func everyBucketMidpointIsWithinOnePercentOfItsValues() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededSplitMix(seed: 42)
         for _ in 0..<10_000 {
             let value = generator.next() >> UInt64(generator.next() % 60)
             let midpoint = LatencyHistogram.midpoint(of: LatencyHistogram.index(of: value))

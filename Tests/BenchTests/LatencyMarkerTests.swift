@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import ws_bench
 
@@ -26,7 +27,7 @@ struct LatencyMarkerTests {
     }
 
     @Test func roundTripsEveryDigitCount() {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededSplitMix(seed: 7)
         for digits in 1...19 {
             var limit: UInt64 = 1
             for _ in 0..<digits { limit *= 10 }

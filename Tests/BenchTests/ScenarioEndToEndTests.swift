@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ws_bench
 
@@ -7,7 +8,7 @@ import Testing
 @Suite("Scenarios end to end")
 struct ScenarioEndToEndTests {
     private func run(_ arguments: String) throws -> BenchReport {
-        let server = try BenchTestServer()
+        let server = try TestServer { $0.chat.rateLimit = 0 }
         defer { server.stop() }
         var line = arguments.split(separator: " ").map(String.init)
         line += ["--port", String(server.port), "--warmup", "0.2", "--drain", "2", "--close-wait", "1"]
@@ -79,7 +80,8 @@ struct ScenarioEndToEndTests {
     /// The server pings clients idle for half its idle timeout and drops
     /// those that stay silent; answered pings keep every connection open.
     @Test func connectAnswersPingsWhileHolding() throws {
-        let server = try BenchTestServer {
+        let server = try TestServer {
+            $0.chat.rateLimit = 0
             $0.chat.idleTimeout = 0.6
             $0.chat.sweepInterval = 0.1
         }
@@ -93,7 +95,7 @@ struct ScenarioEndToEndTests {
     }
 
     @Test func nothingListeningIsExitStatusOne() throws {
-        let server = try BenchTestServer()
+        let server = try TestServer { $0.chat.rateLimit = 0 }
         let port = server.port
         server.stop()
         let options = try BenchOptions.parse(["echo", "--connections", "2", "--port", String(port), "--setup-timeout", "2"])

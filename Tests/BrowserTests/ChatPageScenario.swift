@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import WSProtocol
 import WSServer
@@ -6,7 +7,7 @@ import WSServer
 /// the DevTools session driving it, and the second client. `close()` (also
 /// run on every failure path by the test's `defer`) ends all of them.
 final class ChatPageScenario {
-    var server: BrowserTestServer
+    var server: TestServer
     let browser: Chromium
     let page: DevTools
     var peer: ChatPeer?
@@ -32,7 +33,7 @@ final class ChatPageScenario {
         """
 
     init() throws {
-        server = try BrowserTestServer()
+        server = try TestServer { $0.shutdownTimeout = 2 }
         do {
             browser = try Chromium()
             page = try DevTools(url: DevTools.pageURL(browserURL: browser.browserURL))
@@ -92,7 +93,7 @@ final class ChatPageScenario {
         let deadline = TestClock.now() + 5
         while true {
             do {
-                server = try BrowserTestServer(port: port)
+                server = try TestServer(port: port) { $0.shutdownTimeout = 2 }
                 return
             } catch where TestClock.now() < deadline {
                 TestClock.sleep(0.05)

@@ -1,10 +1,11 @@
-/// A seeded SplitMix64 generator, so randomised tests repeat exactly.
-struct SplitMix: RandomNumberGenerator {
+/// SplitMix64: a seeded generator, so "random" inputs are the same on every
+/// run and a failure can be reproduced.
+public struct SeededSplitMix: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,0 +1,36 @@
+import WSClient
+import WSProtocol
+import WSServer
+
+/// A chat-server started in-process on a loopback port (a free one unless
+/// given, so a test can restart "the same" server) with two event loops, so
+/// cross-loop paths run; stopped gracefully by `stop()`.
+public final class TestServer {
+    public let server: Server
+
+    public init(port: Int = 0, _ configure: (inout ServerConfig) -> Void = { _ in }) throws {
+        var config = ServerConfig()
+        config.host = "127.0.0.1"
+        config.port = port
+        config.threads = 2
+        configure(&config)
+        server = try Server(config: config)
+        server.start()
+    }
+
+    public var port: Int { server.port }
+
+    public func url(_ target: String = "/") -> WebSocketURL {
+        WebSocketURL(host: "127.0.0.1", port: port, target: target)
+    }
+
+    public func connect(_ target: String = "/", origin: String? = nil) throws -> WebSocketClient {
+        try WebSocketClient.connect(to: url(target), origin: origin, timeout: 5)
+    }
+
+    /// Graceful stop: every session gets `1001 server shutting down`.
+    public func stop() {
+        server.shutDown()
+        server.wait()
+    }
+}
