@@ -90,6 +90,8 @@ extension Connection {
             guard phase == .open else { return }
             session.ping(UnsafeRawBufferPointer(start: nil, count: 0))
         case .close(let code, let reason):
+            // The registry closes for cause (sustained rate-limit abuse): an operator wants to see it.
+            Log.info("\(id): closing with \(code): \(reason)")
             close(code: code, reason: reason)
             return
         case .closeIfIdle:
