@@ -17,7 +17,16 @@ public struct OutboundBuffer: Sendable {
         storage.append(contentsOf: bytes)
     }
 
+    /// An empty queue takes the array itself: a frame encoded once for a
+    /// whole room is then shared by every recipient (copy-on-write copies it
+    /// only if a second frame follows before the write), so the common case
+    /// of one frame per pass costs no allocation and no copy.
     public mutating func append(_ bytes: [UInt8]) {
+        guard !isEmpty else {
+            storage = bytes
+            head = 0
+            return
+        }
         compactIfWorthIt()
         storage.append(contentsOf: bytes)
     }

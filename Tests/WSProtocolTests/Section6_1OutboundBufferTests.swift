@@ -48,6 +48,26 @@ struct Section6_1OutboundBufferTests {
         #expect(buffer.withReadableBytes { $0.baseAddress } == fresh)
     }
 
+    @Test("an empty queue shares a room's frame with the caller until a second frame follows")
+    func sharesTheFirstFrame() {
+        let frame = FrameTestBytes.pattern(200)
+        let frameAddress = frame.withUnsafeBytes { $0.baseAddress }
+        var alice = OutboundBuffer()
+        var bob = OutboundBuffer()
+        alice.append(frame)
+        bob.append(frame)
+        #expect(alice.withReadableBytes { $0.baseAddress } == frameAddress)
+        #expect(bob.withReadableBytes { $0.baseAddress } == frameAddress)
+        alice.consume(50)
+        alice.append([1, 2])
+        alice.appendFrame(opcode: .pong, payload: UnsafeRawBufferPointer(start: nil, count: 0))
+        #expect(Self.readable(alice) == Array(frame[50...]) + [1, 2, 0x8A, 0x00])
+        #expect(Self.readable(bob) == frame)
+        #expect(frame == FrameTestBytes.pattern(200))
+        bob.consume(200)
+        #expect(bob.isEmpty)
+    }
+
     @Test("removeAll drops everything")
     func removeAll() {
         var buffer = OutboundBuffer()
