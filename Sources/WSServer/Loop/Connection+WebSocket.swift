@@ -74,7 +74,12 @@ extension Connection {
 
     private func logFailure(_ error: ProtocolError) {
         ServerMetrics.add(loop.metrics.protocolErrors, 1)
-        Log.info("\(id): closing with \(error.closeCode): \(error.reason)")
+        logClosing(with: error.closeCode, reason: error.reason)
+    }
+
+    /// The info line of a close for cause that has no line of its own.
+    private func logClosing(with code: CloseCode, reason: String) {
+        Log.info("\(id): closing with \(code): \(reason)")
     }
 
     // MARK: Registry output
@@ -91,7 +96,7 @@ extension Connection {
             session.ping(UnsafeRawBufferPointer(start: nil, count: 0))
         case .close(let code, let reason):
             // The registry closes for cause (sustained rate-limit abuse): an operator wants to see it.
-            Log.info("\(id): closing with \(code): \(reason)")
+            logClosing(with: code, reason: reason)
             close(code: code, reason: reason)
             return
         case .closeIfIdle:
