@@ -21,7 +21,10 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CPseudoTerminal"),
         .target(name: "WSProtocol", dependencies: ["COpenSSL"]),
-        .target(name: "WSServer", dependencies: ["WSProtocol", "CEpoll"]),
+        // The chat protocol's JSON, requests, events and name rules, shared
+        // by the server, ws-client and ws-bench.
+        .target(name: "ChatWire", dependencies: ["WSProtocol"]),
+        .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "CEpoll"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
         .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
@@ -29,9 +32,10 @@ let package = Package(
         // Helpers the test targets share: an in-process server, a seeded generator.
         .target(name: "TestSupport", dependencies: ["WSServer", "WSClient"], path: "Tests/TestSupport"),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
-        .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server", "TestSupport"]),
-        .testTarget(name: "BrowserTests", dependencies: ["WSServer", "WSClient", "TestSupport"]),
+        .testTarget(name: "ChatWireTests", dependencies: ["ChatWire"]),
+        .testTarget(name: "WSServerTests", dependencies: ["WSServer", "ChatWire"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "ChatWire", "WSClient", "chat-server", "TestSupport"]),
+        .testTarget(name: "BrowserTests", dependencies: ["WSServer", "ChatWire", "WSClient", "TestSupport"]),
         // Depends on the ws-bench executable to unit-test its types through
         // `@testable import ws_bench` and to drive it against an in-process server.
         .testTarget(name: "BenchTests", dependencies: ["ws-bench", "WSServer", "WSClient", "TestSupport"]),
@@ -39,6 +43,6 @@ let package = Package(
         // run the binary (in a pseudo-terminal and through pipes) and also
         // unit-test its types through `@testable import ws_client`.
         .testTarget(
-            name: "ClientTests", dependencies: ["ws-client", "WSServer", "WSClient", "WSProtocol", "CPseudoTerminal", "TestSupport"]),
+            name: "ClientTests", dependencies: ["ws-client", "WSServer", "ChatWire", "WSClient", "WSProtocol", "CPseudoTerminal", "TestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import ChatWire
 import WSClient
 import WSProtocol
 import WSServer

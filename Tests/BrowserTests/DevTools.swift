@@ -1,3 +1,4 @@
+import ChatWire
 import WSClient
 import WSProtocol
 import WSServer
@@ -63,7 +64,7 @@ final class DevTools {
 
     static func parse(_ text: String) throws -> JSONValue {
         var copy = text
-        return try copy.withUTF8 { try JSONParser.parse($0, maxDepth: 512) }
+        return try copy.withUTF8 { try JSONParser.parse($0, options: .init(maxDepth: 512, replacesLoneSurrogates: true)) }
     }
 
     // MARK: The page

@@ -1,3 +1,4 @@
+import ChatWire
 import Testing
 import WSProtocol
 @testable import WSServer

@@ -1,3 +1,4 @@
+import ChatWire
 import Testing
 @testable import WSServer
 
@@ -33,7 +34,8 @@ struct ChatStateConnectTests {
         var state = makeState()
         let sent = state.open(c1, rooms: ["a", "b"])
         #expect(sent.map(\.type) == ["welcome", "joined", "joined"])
-        #expect(sent[1].event == json(#"{"type":"joined","room":"a","members":1,"seq":0,"history":[]}"#))
+        #expect(sent[1].eventWithoutEpoch == json(#"{"type":"joined","room":"a","members":1,"seq":0,"history":[]}"#))
+        #expect(sent[1].event?["epoch"]?.stringValue.flatMap(Epoch.init) != nil)
         #expect(sent[2].event?["room"] == .string("b"))
         #expect(state.currentRoom(of: c1) == room("b"))
         #expect(state.roomCount == 2)
@@ -54,14 +56,33 @@ struct ChatStateConnectTests {
         #expect(sent[3].event?["code"] == .string("too_many_rooms"))
     }
 
+    /// Issue: `?room=x&room=x&...` rejoined `x` once per repeat, each with a
+    /// full-history `joined`, before any budget applied.
+    @Test func repeatedQueryRoomsJoinOnce() {
+        var state = makeState()
+        _ = state.open(c1, rooms: ["x"])
+        for index in 1...5 { _ = state.send(c1, String(repeating: "m\(index)", count: 100)) }
+        let sent = state.open(c2, rooms: Array(repeating: "x", count: 1100))
+        #expect(sent.map(\.type) == ["welcome", "presence", "joined"])
+        #expect(state.joinedRooms(of: c2) == [room("x")])
+    }
+
+    @Test func queryRoomsBeyondTheLimitAreNotJoined() {
+        var state = makeState(maxRoomsPerClient: 3)
+        let sent = state.open(c1, rooms: (1...40).map { "r\($0)" })
+        #expect(sent.filter { $0.type == "joined" }.count == 3)
+        #expect(sent.last?.event?["code"] == .string("too_many_rooms"))
+        #expect(state.joinedRooms(of: c1).count == 3)
+    }
+
     @Test func queryJoinSendsPresenceToOthers() {
         var state = makeState()
         _ = state.open(c1, rooms: ["r"])
         let sent = state.open(c2, name: "bob", rooms: ["r"])
-        #expect(sent.map(\.type) == ["welcome", "joined", "presence"])
-        #expect(sent[1].event?["members"] == .number("2"))
-        #expect(sent[2].recipients == [c1])
-        #expect(sent[2].event == json(#"{"type":"presence","room":"r","event":"join","id":"c2","name":"bob"}"#))
+        #expect(sent.map(\.type) == ["welcome", "presence", "joined"])
+        #expect(sent[2].event?["members"] == .number("2"))
+        #expect(sent[1].recipients == [c1])
+        #expect(sent[1].event == json(#"{"type":"presence","room":"r","event":"join","id":"c2","name":"bob"}"#))
     }
 
     @Test func sinceAppliesWithExactlyOneRoom() {
@@ -69,9 +90,11 @@ struct ChatStateConnectTests {
         _ = state.open(c1, rooms: ["r"])
         for index in 1...5 { _ = state.send(c1, "m\(index)") }
         let one = state.open(c2, rooms: ["r"], since: 3)
-        #expect(one[1].event?["history"]?.arrayValue?.map { $0["seq"] } == [.number("4"), .number("5")])
+        #expect(one[2].event?["history"]?.arrayValue?.map { $0["seq"] } == [.number("4"), .number("5")])
+        #expect(one[2].event?["recovered"] == .bool(true))
         let two = state.open(c3, rooms: ["r", "s"], since: 3)
-        #expect(two[1].event?["history"]?.arrayValue?.count == 5)
+        #expect(two[2].event?["history"]?.arrayValue?.count == 5)
+        #expect(two[2].event?["recovered"] == nil)
     }
 
     @Test func connectingAnIdTwiceIsIgnored() {

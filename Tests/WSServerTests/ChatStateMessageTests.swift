@@ -1,3 +1,4 @@
+import ChatWire
 import Testing
 @testable import WSServer
 
@@ -19,8 +20,8 @@ struct ChatStateMessageTests {
     @Test func recipientsAreTheRoomsOwnMemberArrayNotACopy() {
         var state = makeState()
         for serial in 1...50 { _ = state.open(client(UInt64(serial)), rooms: ["big"]) }
-        let first = state.message(c1, text: "a", room: nil, ref: nil, now: at(0))
-        let second = state.message(c2, text: "b", room: nil, ref: nil, now: at(0))
+        let first = state.send(c1, "a")
+        let second = state.send(c2, "b")
         let firstBase = first[0].recipients.withUnsafeBufferPointer { $0.baseAddress }
         let secondBase = second[0].recipients.withUnsafeBufferPointer { $0.baseAddress }
         #expect(firstBase == secondBase)
@@ -80,33 +81,74 @@ struct ChatStateMessageTests {
     @Test func historyKeepsTheNewestMessagesOldestFirst() {
         var state = makeState(historySize: 3)
         _ = state.open(c1, rooms: ["r"])
-        var frames: [[UInt8]] = []
-        for index in 1...5 { frames.append(state.send(c1, "m\(index)")[0].frame ?? []) }
-        let joined = state.open(c2, rooms: ["r"])[1].event
+        var payloads: [[UInt8]] = []
+        for index in 1...5 { payloads.append(state.send(c1, "m\(index)")[0].payload ?? []) }
+        let joined = state.open(c2, rooms: ["r"]).first { $0.type == "joined" }?.event
         #expect(joined?["seq"] == .number("5"))
         let history = joined?["history"]?.arrayValue ?? []
         #expect(history.map { $0["text"] } == [.string("m3"), .string("m4"), .string("m5")])
-        #expect(history.last == event(ofFrame: frames[4]))
+        #expect(history.last.map { JSONValue.object($0.objectValue ?? []) } == (try? JSONParser.parse(payloads[4])))
     }
 
+    /// protocol.md, "Epochs and recovery": exactly the missed messages when
+    /// the buffer still has them all, otherwise the whole buffer and
+    /// `recovered: false` (the client must treat its view as reset).
     @Test(arguments: [
-        (since: UInt64(0), texts: ["m3", "m4", "m5"]),
-        (since: UInt64(1), texts: ["m3", "m4", "m5"]),
-        (since: UInt64(2), texts: ["m3", "m4", "m5"]),
-        (since: UInt64(3), texts: ["m4", "m5"]),
-        (since: UInt64(4), texts: ["m5"]),
-        (since: UInt64(5), texts: []),
-        (since: UInt64(99), texts: []),
-        (since: UInt64.max, texts: []),
+        (since: UInt64(0), texts: ["m3", "m4", "m5"], recovered: false),
+        (since: UInt64(1), texts: ["m3", "m4", "m5"], recovered: false),
+        (since: UInt64(2), texts: ["m3", "m4", "m5"], recovered: true),
+        (since: UInt64(3), texts: ["m4", "m5"], recovered: true),
+        (since: UInt64(4), texts: ["m5"], recovered: true),
+        (since: UInt64(5), texts: [], recovered: true),
+        (since: UInt64(99), texts: ["m3", "m4", "m5"], recovered: false),
+        (since: UInt64.max, texts: ["m3", "m4", "m5"], recovered: false),
     ])
-    func sinceReplaysWhatTheBufferStillHas(since: UInt64, texts: [String]) {
+    func sinceReplaysExactlyWhatWasMissedOrSaysItCannot(since: UInt64, texts: [String], recovered: Bool) {
         var state = makeState(historySize: 3)
         _ = state.open(c1, rooms: ["r"])
         for index in 1...5 { _ = state.send(c1, "m\(index)") }
         _ = state.open(c2)
-        let joined = state.send(c2, #"{"type":"join","room":"r","since":\#(since)}"#)[0].event
+        let joined = state.send(c2, #"{"type":"join","room":"r","since":\#(since)}"#).first { $0.type == "joined" }?.event
         #expect(joined?["seq"] == .number("5"))
         #expect(joined?["history"]?.arrayValue?.map { $0["text"]?.stringValue ?? "" } == texts)
+        #expect(joined?["recovered"] == .bool(recovered))
+    }
+
+    @Test func aWrongEpochIsNeverRecovered() {
+        var state = makeState()
+        _ = state.open(c1, rooms: ["r"])
+        for index in 1...3 { _ = state.send(c1, "m\(index)") }
+        let epoch = state.epoch(of: room("r")) ?? ""
+        _ = state.open(c2)
+        let right = state.send(c2, #"{"type":"join","room":"r","since":2,"epoch":"\#(epoch)"}"#)
+        #expect(right.first { $0.type == "joined" }?.event?["recovered"] == .bool(true))
+        let wrong = state.send(c2, #"{"type":"join","room":"r","since":2,"epoch":"other"}"#)
+        #expect(wrong[0].event?["recovered"] == .bool(false))
+        #expect(wrong[0].event?["history"]?.arrayValue?.count == 3)
+        #expect(state.send(c2, #"{"type":"join","room":"r","epoch":"no spaces"}"#)[0].event?["code"] == .string("bad_request"))
+    }
+
+    /// Issue: three messages of 65,536 × U+0001 (six bytes each once
+    /// escaped) made every later `joined` exceed the 1 MiB budget.
+    @Test func historyIsBoundedInBytesSoEveryJoinedFitsOneReply() {
+        var state = makeState { $0.maxReplyBytes = 1 << 20 }
+        _ = state.open(c1, rooms: ["lobby"])
+        let controls = String(repeating: "\u{1}", count: 65536)
+        for _ in 1...5 { _ = state.send(c1, controls) }
+        let joined = state.open(c2, rooms: ["lobby"]).first { $0.type == "joined" }
+        #expect((joined?.payload?.count ?? .max) <= 1 << 20)
+        #expect((joined?.event?["history"]?.arrayValue?.count ?? 0) >= 2)
+    }
+
+    @Test func aReplayThatDoesNotFitIsTrimmedAndNotRecovered() {
+        var state = makeState { $0.maxReplyBytes = 4096 }
+        _ = state.open(c1, rooms: ["r"])
+        for index in 1...6 { _ = state.send(c1, "\(index)" + String(repeating: "x", count: 900)) }
+        _ = state.open(c2)
+        let joined = state.send(c2, #"{"type":"join","room":"r","since":0}"#).first { $0.type == "joined" }?.event
+        let seqs = joined?["history"]?.arrayValue?.map { $0["seq"] }
+        #expect(seqs == [.number("4"), .number("5"), .number("6")])
+        #expect(joined?["recovered"] == .bool(false))
     }
 
     @Test func sinceOnAnIdempotentJoin() {
@@ -122,7 +164,7 @@ struct ChatStateMessageTests {
         var state = makeState(historySize: 0)
         _ = state.open(c1, rooms: ["r"])
         _ = state.send(c1, "gone")
-        #expect(state.open(c2, rooms: ["r"])[1].event?["history"] == .array([]))
+        #expect(state.open(c2, rooms: ["r"]).first { $0.type == "joined" }?.event?["history"] == .array([]))
     }
 
     @Test func broadcastReachesEveryClientIncludingThoseInNoRoom() {
@@ -146,6 +188,7 @@ struct ChatStateMessageTests {
         _ = state.open(c3, rooms: ["b"])
         let sent = state.send(c1, #"{"type":"nick","name":"neo","ref":"n"}"#)
         #expect(sent.map(\.type) == ["nick", "presence", "presence"])
+        #expect(sent[1].event?["id"] == .string("c1"))
         #expect(sent[0].recipients == [c1])
         #expect(sent[0].event == json(#"{"type":"nick","name":"neo","ref":"n"}"#))
         #expect(sent[1].recipients == [c2])
@@ -185,7 +228,7 @@ struct ChatStateMessageTests {
         let replies = requests.map { state.send(c1, $0).last }
         #expect(replies.map { $0?.type } == ["joined", "ack", "ack", "who", "rooms", "nick", "left", "error"])
         for reply in replies {
-            let text = String(decoding: payload(ofFrame: reply?.frame ?? []), as: UTF8.self)
+            let text = String(decoding: reply?.payload ?? [], as: UTF8.self)
             #expect(text.contains(#""ref":1.50"#))
         }
     }

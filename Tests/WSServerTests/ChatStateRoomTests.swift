@@ -1,3 +1,4 @@
+import ChatWire
 import Testing
 @testable import WSServer
 
@@ -10,7 +11,7 @@ struct ChatStateRoomTests {
         let sent = state.send(c1, #"{"type":"join","room":"r","ref":"j1"}"#)
         #expect(sent.count == 1)
         #expect(sent[0].recipients == [c1])
-        #expect(sent[0].event == json(#"{"type":"joined","room":"r","members":1,"seq":0,"history":[],"ref":"j1"}"#))
+        #expect(sent[0].eventWithoutEpoch == json(#"{"type":"joined","room":"r","members":1,"seq":0,"history":[],"ref":"j1"}"#))
     }
 
     @Test func presenceGoesToTheOtherMembersOnly() {
@@ -20,9 +21,9 @@ struct ChatStateRoomTests {
         _ = state.open(c4, rooms: ["elsewhere"])
         _ = state.open(c3)
         let sent = state.send(c3, #"{"type":"join","room":"r"}"#)
-        #expect(sent.map(\.type) == ["joined", "presence"])
-        #expect(sent[0].event?["members"] == .number("3"))
-        #expect(Set(sent[1].recipients) == [c1, c2])
+        #expect(sent.map(\.type) == ["presence", "joined"])
+        #expect(sent[1].event?["members"] == .number("3"))
+        #expect(Set(sent[0].recipients) == [c1, c2])
     }
 
     @Test func joiningAgainIsIdempotentAndMakesTheRoomCurrent() {
@@ -91,7 +92,7 @@ struct ChatStateRoomTests {
     @Test func noPresenceAbovePresenceLimitButWhoListsEveryone() {
         var state = makeState(presenceLimit: 2)
         _ = state.open(c1, rooms: ["r"])
-        #expect(state.open(c2, rooms: ["r"]).map(\.type) == ["welcome", "joined", "presence"])
+        #expect(state.open(c2, rooms: ["r"]).map(\.type) == ["welcome", "presence", "joined"])
         #expect(state.open(c3, rooms: ["r"]).map(\.type) == ["welcome", "joined"])
         #expect(state.send(c3, #"{"type":"nick","name":"x"}"#).map(\.type) == ["nick"])
         let who = state.send(c1, #"{"type":"who"}"#)
@@ -115,15 +116,46 @@ struct ChatStateRoomTests {
         #expect(state.close(c1).isEmpty)
     }
 
-    @Test func emptyRoomsAreForgottenWithTheirSeq() {
-        var state = makeState()
+    @Test func anEmptyRoomKeepsItsStateForTheHistoryTTL() {
+        var state = makeState { $0.historyTTL = 60 }
         _ = state.open(c1, rooms: ["r"])
-        _ = state.send(c1, "one")
-        _ = state.send(c1, #"{"type":"leave","room":"r"}"#)
+        _ = state.send(c1, "one", at: at(1))
+        let epoch = state.epoch(of: room("r"))
+        _ = state.send(c1, #"{"type":"leave","room":"r"}"#, at: at(2))
         #expect(state.roomCount == 0)
-        let rejoin = state.send(c1, #"{"type":"join","room":"r","since":1}"#)
+        _ = state.sweep(now: at(61))
+        let rejoin = state.send(c1, #"{"type":"join","room":"r","since":0}"#, at: at(61))
+        #expect(rejoin[0].event?["seq"] == .number("1"))
+        #expect(rejoin[0].event?["epoch"]?.stringValue == epoch)
+        #expect(rejoin[0].event?["recovered"] == .bool(true))
+        #expect(rejoin[0].event?["history"]?.arrayValue?.map { $0["text"] } == [.string("one")])
+    }
+
+    @Test func anEmptyRoomIsForgottenOnceItsTTLPassed() {
+        var state = makeState { $0.historyTTL = 60 }
+        _ = state.open(c1, rooms: ["r"])
+        _ = state.send(c1, "one", at: at(1))
+        let epoch = state.epoch(of: room("r"))
+        _ = state.send(c1, #"{"type":"leave","room":"r"}"#, at: at(30))
+        _ = state.sweep(now: at(89))
+        #expect(state.epoch(of: room("r")) == epoch)
+        _ = state.sweep(now: at(90))
+        #expect(state.epoch(of: room("r")) == nil)
+        let rejoin = state.send(c1, #"{"type":"join","room":"r","since":1}"#, at: at(91))
         #expect(rejoin[0].event?["seq"] == .number("0"))
         #expect(rejoin[0].event?["history"] == .array([]))
+        #expect(rejoin[0].event?["recovered"] == .bool(false))
+        #expect(rejoin[0].event?["epoch"]?.stringValue != epoch)
+    }
+
+    @Test func aRoomWithoutMessagesIsForgottenWhenEmpty() {
+        var state = makeState()
+        _ = state.open(c1, rooms: ["r"])
+        let epoch = state.epoch(of: room("r"))
+        _ = state.send(c1, #"{"type":"leave","room":"r"}"#)
+        #expect(state.epoch(of: room("r")) == nil)
+        _ = state.send(c1, #"{"type":"join","room":"r"}"#)
+        #expect(state.epoch(of: room("r")) != epoch)
     }
 
     @Test func disconnectKeepsBroadcastRecipientsConsistent() {
@@ -136,14 +168,30 @@ struct ChatStateRoomTests {
         #expect(sent[0].recipients.count == 3)
     }
 
-    @Test func roomsListsEveryRoomSortedWithCounts() {
+    @Test func roomsListsRoomsWithMembersMostMembersFirst() {
         var state = makeState()
-        _ = state.open(c1, rooms: ["b", "a"])
+        _ = state.open(c1, rooms: ["b", "a", "c"])
         _ = state.open(c2, rooms: ["b"])
         _ = state.open(c3)
         let sent = state.send(c3, #"{"type":"rooms","ref":"q"}"#)
         #expect(sent[0].recipients == [c3])
-        #expect(sent[0].event == json(#"{"type":"rooms","rooms":[{"room":"a","members":1},{"room":"b","members":2}],"ref":"q"}"#))
+        #expect(sent[0].event == json(#"{"type":"rooms","rooms":[{"room":"b","members":2},{"room":"a","members":1},{"room":"c","members":1}],"ref":"q"}"#))
+    }
+
+    @Test func listingsAreCutAtTheLimitWithTotalAndTruncated() {
+        var state = makeState(maxRoomsPerClient: 64) { $0.listingLimit = 3 }
+        _ = state.open(c1, rooms: (1...10).map { "r\($0)" })
+        for serial in 2...6 { _ = state.open(client(UInt64(serial)), rooms: ["r7"]) }
+        let rooms = state.send(c1, #"{"type":"rooms"}"#)[0].event
+        #expect(rooms?["rooms"]?.arrayValue?.count == 3)
+        #expect(rooms?["rooms"]?.arrayValue?.first?["room"] == .string("r7"))
+        #expect(rooms?["total"] == .number("10"))
+        #expect(rooms?["truncated"] == .bool(true))
+        let who = state.send(c1, #"{"type":"who","room":"r7"}"#)[0].event
+        #expect(who?["members"]?.arrayValue?.count == 3)
+        #expect(who?["total"] == .number("6"))
+        #expect(who?["truncated"] == .bool(true))
+        #expect(state.send(c1, #"{"type":"who","room":"r1"}"#)[0].event?["truncated"] == nil)
     }
 
     @Test func whoDefaultsToTheCurrentRoomAndRequiresMembership() {
@@ -151,7 +199,7 @@ struct ChatStateRoomTests {
         _ = state.open(c2, name: "bea", rooms: ["r"])
         _ = state.open(c1, name: "ann", rooms: ["x", "r"])
         let sent = state.send(c1, #"{"type":"who","ref":1}"#)
-        #expect(sent[0].event == json(#"{"type":"who","room":"r","members":[{"id":"c1","name":"ann"},{"id":"c2","name":"bea"}],"ref":1}"#))
+        #expect(sent[0].event == json(#"{"type":"who","room":"r","members":[{"id":"c2","name":"bea"},{"id":"c1","name":"ann"}],"ref":1}"#))
         #expect(state.send(c1, #"{"type":"who","room":"x"}"#)[0].event?["members"]?.arrayValue?.count == 1)
         #expect(state.send(c2, #"{"type":"who","room":"x","ref":2}"#)[0].event
             == json(#"{"type":"error","code":"not_member","message":"not a member of x","ref":2}"#))
@@ -164,11 +212,11 @@ struct ChatStateRoomTests {
 @Suite("Per-client footprint")
 struct ClientFootprintTests {
     @Test func clientStateStaysSmall() {
-        #expect(MemoryLayout<ClientState>.stride <= 72)
+        #expect(MemoryLayout<ClientState>.stride <= 136)
     }
 
-    @Test func guestNamesNeedNoHeapStorage() {
-        let name = Nickname.guest(ClientID(serial: 999_999_999, loop: 0, slot: 0)).value
-        #expect(name.utf8.count <= 15)
+    @Test func guestNamesAndIdsNeedNoHeapStorage() {
+        #expect(Nickname.guest(serial: 999_999_999).value.utf8.count <= 15)
+        #expect("c999999999999".utf8.count <= 15)
     }
 }

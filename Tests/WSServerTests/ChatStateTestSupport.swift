@@ -1,3 +1,4 @@
+import ChatWire
 import Testing
 @testable import WSServer
 
@@ -5,52 +6,87 @@ import Testing
 struct Sent {
     var recipients: [ClientID]
     var action: Delivery.Action
-    /// The event, for a frame delivery.
+    /// The event, for an event delivery.
     var event: JSONValue?
 
     var type: String? { event?["type"]?.stringValue }
-    var frame: [UInt8]? {
-        if case .frame(let bytes) = action { return bytes }
+    var payload: [UInt8]? {
+        if case .event(let prepared) = action { return prepared.payload }
         return nil
     }
+    /// The event without its `epoch` (random per room), for whole-event comparisons.
+    var eventWithoutEpoch: JSONValue? { event.map { $0.removing("epoch") } }
 }
 
 func decode(_ deliveries: [Delivery], sourceLocation: SourceLocation = #_sourceLocation) -> [Sent] {
     deliveries.map { delivery in
         var event: JSONValue?
-        if case .frame(let bytes) = delivery.action { event = WSServerTests.event(ofFrame: bytes, sourceLocation: sourceLocation) }
+        if case .event(let prepared) = delivery.action {
+            event = WSServerTests.event(ofFrame: prepared.frame, sourceLocation: sourceLocation)
+        }
         return Sent(recipients: delivery.recipients, action: delivery.action, event: event)
     }
 }
 
-/// Test shorthands: frames in as text, deliveries out decoded.
-extension ChatState {
+/// Test shorthands on a memory-mode node: frames in as text, deliveries out decoded.
+extension ChatNode {
     /// A text frame from `id`, decoded.
     mutating func send(_ id: ClientID, _ text: String, at now: Moment = at(0)) -> [Sent] {
         let bytes = Array(text.utf8)
-        return decode(bytes.withUnsafeBytes { receiveText(id, $0, now: now) })
+        let call = bytes.withUnsafeBytes { RegistryCall.request(from: id, payload: $0) }
+        return decode(run(call, now: now))
     }
 
     /// Connects `id` with query parameters, decoded.
     mutating func open(
-        _ id: ClientID, name: String? = nil, rooms: [String] = [], since: UInt64? = nil, at now: Moment = at(0)
+        _ id: ClientID, name: String? = nil, rooms: [String] = [], since: UInt64? = nil, epoch: String? = nil,
+        at now: Moment = at(0)
     ) -> [Sent] {
-        decode(connect(id, name: name, rooms: rooms, since: since, now: now))
+        let request = ConnectRequest(name: name, rooms: rooms, since: since, epoch: epoch.flatMap(Epoch.init))
+        return decode(run(.connect(id, request), now: now))
     }
 
     mutating func close(_ id: ClientID, at now: Moment = at(0)) -> [Sent] {
-        decode(disconnect(id, now: now))
+        decode(run(.disconnect(id, acknowledge: false), now: now))
     }
+
+    mutating func touch(_ id: ClientID, now: Moment) {
+        _ = run(.touch(id), now: now)
+    }
+
+    var statistics: ChatStatistics { state.statistics }
+    var connectionCount: Int { state.connectionCount }
+    var roomCount: Int { occupiedRooms ?? 0 }
+    func nickname(of id: ClientID) -> Nickname? { state.nickname(of: id) }
+    func currentRoom(of id: ClientID) -> RoomName? { state.currentRoom(of: id) }
+    func joinedRooms(of id: ClientID) -> [RoomName] { state.joinedRooms(of: id) }
+    /// Members of `room` in the memory backplane's directory.
+    func memberCount(of room: RoomName) -> Int { memory?.rooms[room]?.members.count ?? 0 }
+    /// The room's epoch in memory, while it is kept.
+    func epoch(of room: RoomName) -> String? { memory?.rooms[room]?.epoch.value }
 }
 
-/// A chat state for rule tests: rate limiting off unless a test asks for it.
+/// A memory-mode node for rule tests: rate limiting off unless a test asks for it.
 func makeState(
     historySize: Int = 100, maxRoomsPerClient: Int = 32, presenceLimit: Int = 1000,
-    rateLimit: Double = 0, idleTimeout: Double = 60
-) -> ChatState {
-    ChatState(config: ChatConfig(
-        historySize: historySize, maxRoomsPerClient: maxRoomsPerClient, presenceLimit: presenceLimit,
-        rateLimit: rateLimit, idleTimeout: idleTimeout))
+    rateLimit: Double = 0, idleTimeout: Double = 60, configure: (inout ChatConfig) -> Void = { _ in }
+) -> ChatNode {
+    var config = ChatConfig()
+    config.historySize = historySize
+    config.maxRoomsPerClient = maxRoomsPerClient
+    config.presenceLimit = presenceLimit
+    config.rateLimit = rateLimit
+    config.idleTimeout = idleTimeout
+    configure(&config)
+    return ChatNode(config: config)
+}
+
+extension JSONValue {
+    /// The object without member `key`.
+    func removing(_ key: String) -> JSONValue {
+        guard case .object(let members) = self else { return self }
+        return .object(members.filter { $0.key != key })
+    }
 }
 
 let c1 = client(1)

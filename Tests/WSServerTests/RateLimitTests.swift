@@ -1,3 +1,4 @@
+import ChatWire
 import Testing
 import WSProtocol
 @testable import WSServer
@@ -6,7 +7,7 @@ import WSProtocol
 @Suite("ChatState rate limit")
 struct RateLimitTests {
     /// 5 requests per second, bursts of 10.
-    private func limitedState() -> ChatState {
+    private func limitedState() -> ChatNode {
         var state = makeState(rateLimit: 5)
         _ = state.open(c1, rooms: ["r"])
         return state
@@ -62,7 +63,7 @@ struct RateLimitTests {
         for _ in 1...10 { _ = state.send(c1, "x", at: at(0)) }
         for _ in 1...20 { #expect(state.send(c1, "x", at: at(0))[0].event?["code"] == .string("rate_limited")) }
         let close = state.send(c1, "x", at: at(0))
-        #expect(close.map(\.action) == [.close(.policyViolation, reason: "rate limit exceeded")])
+        #expect(close.map(\.action) == [.close(.rateLimitExceeded)])
         #expect(close[0].recipients == [c1])
         #expect(state.send(c1, "x", at: at(0)).isEmpty)
         #expect(state.send(c1, "x", at: at(60)).isEmpty)
@@ -125,5 +126,39 @@ struct RateLimitTests {
         _ = state.open(c1, rooms: ["r"])
         let passed = (0..<100).filter { _ in state.send(c1, "x", at: at(0))[0].type == "message" }
         #expect(passed.count == 100)
+    }
+
+    /// Issue: one client sending 64 KiB of U+0001 at the request rate sent
+    /// 7.4 MB/s to every member. The byte budget counts text as it fans out.
+    @Test func theByteBudgetCountsEscapedTextAndRefusesPastIt() {
+        var state = makeState(rateLimit: 100) { config in
+            config.byteRate = 10_000
+            config.maxMessageSize = 5000
+        }
+        _ = state.open(c1, rooms: ["r"])
+        let controls = String(repeating: "\u{1}", count: 5000)
+        #expect(state.send(c1, controls, at: at(0))[0].type == "message")
+        #expect(state.send(c1, controls, at: at(0))[0].event?["code"] == .string("rate_limited"))
+        #expect(state.send(c1, controls, at: at(3))[0].type == "message")
+    }
+
+    @Test func theByteBucketAlwaysAdmitsOneLargestMessage() {
+        var state = makeState(rateLimit: 1) { config in
+            config.byteRate = 100
+            config.maxMessageSize = 65536
+        }
+        _ = state.open(c1, rooms: ["r"])
+        let largest = String(repeating: "\u{1}", count: 65536)
+        #expect(state.send(c1, largest, at: at(0))[0].type == "message")
+    }
+
+    /// A rename tells every room it is in: it costs a token per 100 members told.
+    @Test func presenceProducingRequestsCostThePresenceTheyCause() {
+        var state = makeState(rateLimit: 5)
+        for serial in 2...301 { _ = state.open(client(UInt64(serial)), rooms: ["big"]) }
+        _ = state.open(c1, rooms: ["big"])
+        #expect(state.send(c1, #"{"type":"nick","name":"a"}"#, at: at(0))[0].type == "nick")
+        #expect(state.send(c1, #"{"type":"nick","name":"b"}"#, at: at(0))[0].type == "nick")
+        #expect(state.send(c1, #"{"type":"nick","name":"c"}"#, at: at(0))[0].event?["code"] == .string("rate_limited"))
     }
 }

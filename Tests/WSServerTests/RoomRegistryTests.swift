@@ -1,3 +1,4 @@
+import ChatWire
 import Testing
 @testable import WSServer
 
@@ -9,10 +10,11 @@ struct RoomRegistryTests {
         let executor = ThreadExecutor()
         defer { executor.shutdown() }
         let registry = RoomRegistry(config: ChatConfig(), executor: executor)
-        let welcome = decode(await registry.connect(c1, name: "ann", rooms: ["r"], since: nil, now: at(0)))
+        let welcome = decode(await registry.perform([.connect(c1, ConnectRequest(name: "ann", rooms: ["r"]))], now: at(0)))
         #expect(welcome.map(\.type) == ["welcome", "joined"])
-        _ = await registry.connect(c2, name: nil, rooms: ["r"], since: nil, now: at(0))
-        let sent = decode(await registry.handle(c2, ChatRequest(.message(text: "hi", room: nil), ref: .number("1")), now: at(1)))
+        _ = await registry.perform([.connect(c2, ConnectRequest(rooms: ["r"]))], now: at(0))
+        let message = ChatRequest(.message(text: "hi", room: nil), ref: .number("1"))
+        let sent = decode(await registry.perform([.request(c2, message, frameBytes: 2)], now: at(1)))
         #expect(sent.map(\.type) == ["message", "ack"])
         #expect(Set(sent[0].recipients) == [c1, c2])
         #expect(await registry.connectionCount == 2)
@@ -28,25 +30,27 @@ struct RoomRegistryTests {
         let registry = RoomRegistry(config: ChatConfig(), executor: executor)
         let deliveries = await executor.run {
             registry.assumeIsolated { registry in
-                _ = registry.connect(c1, name: nil, rooms: ["r"], since: nil, now: at(0))
-                registry.touch(c1, now: at(1))
-                return Array(#"{"type":"who","ref":"w"}"#.utf8).withUnsafeBytes { registry.receiveText(c1, $0, now: at(1)) }
+                _ = registry.perform([.connect(c1, ConnectRequest(rooms: ["r"])), .touch(c1)], now: at(0))
+                let who = Array(#"{"type":"who","ref":"w"}"#.utf8).withUnsafeBytes { RegistryCall.request(from: c1, payload: $0) }
+                return registry.perform([who], now: at(1))
             }
         }
         let who = decode(deliveries)
         #expect(who.first?.event == json(#"{"type":"who","room":"r","members":[{"id":"c1","name":"guest-1"}],"ref":"w"}"#))
         let idle = await registry.sweep(now: at(62))
         #expect(idle.map(\.action) == [.closeIfIdle])
-        #expect(await registry.disconnect(c1, now: at(63)).isEmpty)
+        #expect(await registry.perform([.disconnect(c1, acknowledge: false)], now: at(63)).isEmpty)
         #expect(await registry.connectionCount == 0)
     }
 
     @Test func invalidFramesThroughTheActor() async {
         let executor = ThreadExecutor()
         defer { executor.shutdown() }
-        let registry = RoomRegistry(config: ChatConfig(rateLimit: 0), executor: executor)
-        _ = await registry.connect(c1, name: nil, rooms: [], since: nil, now: at(0))
-        let sent = decode(await registry.handleInvalid(c1, error: ChatError(.badJSON, "nope", ref: nil), now: at(0)))
+        var config = ChatConfig()
+        config.rateLimit = 0
+        let registry = RoomRegistry(config: config, executor: executor)
+        _ = await registry.perform([.connect(c1, ConnectRequest())], now: at(0))
+        let sent = decode(await registry.perform([.invalid(c1, ChatError(.badJSON, "nope"), frameBytes: 4)], now: at(0)))
         #expect(sent.map { $0.event?["code"] } == [.string("bad_json")])
         #expect(await registry.config.rateLimit == 0)
     }

@@ -1,3 +1,4 @@
+import ChatWire
 import Foundation
 
 /// A serial executor that runs its jobs on one dedicated thread, standing in

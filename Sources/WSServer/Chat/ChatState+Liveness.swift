@@ -29,11 +29,9 @@ extension ChatState {
         }
         statistics.pingsSent += UInt64(pings.count)
         statistics.idleClosesRequested += UInt64(closes.count)
-        var out: [Delivery] = []
-        if !pings.isEmpty { out.append(Delivery(recipients: pings, action: .ping)) }
-        if !closes.isEmpty {
-            out.append(Delivery(recipients: closes, action: .closeIfIdle))
+        return collecting { state in
+            state.act(.ping, for: pings)
+            state.act(.closeIfIdle, for: closes)
         }
-        return out
     }
 }

@@ -1,79 +1,118 @@
-/// Joining and leaving rooms, and the presence events that go with it.
+import ChatWire
+
+/// Joining and leaving rooms.
 ///
-/// - `join` makes the room current. Joining a room already joined is
-///   idempotent: it replies `joined` again (with the `since` replay) and
-///   makes the room current, without presence.
+/// - `join` makes the room current at once. It registers the client with
+///   the backplane and answers `joined` once the backplane has answered and
+///   the client's own presence marker has passed the room's feed (see
+///   `Joiner`); the client's later requests wait until then, so they take
+///   effect in the order sent. Joining a room already joined is idempotent:
+///   a fresh `joined` (with the `since` replay), no presence.
 /// - The current room is the most recently (re)joined room still joined:
 ///   leaving it makes the previous one current, or none.
 /// - Presence (`join`/`leave`/`nick`) goes to the other members only, in
 ///   rooms whose member count, the subject included, is at most
 ///   `presenceLimit`: a join storm into a big room would cost members²
 ///   deliveries. `who` still lists everyone.
-/// - A room exists while it has members: when the last one leaves, the room
-///   is forgotten with its seq and history (a client that comes back with
-///   `since` sees `seq` lower than its `since` and knows the room restarted).
 extension ChatState {
-    mutating func join(_ id: ClientID, room: RoomName, since: UInt64?, ref: ChatRequest.Ref?) -> [Delivery] {
-        guard let joinedCount = clients[id]?.rooms.count else { return [] }
-        if let position = clients[id]?.rooms.firstIndex(of: room) {
-            clients[id]?.rooms.remove(at: position)
-            clients[id]?.rooms.append(room)
-            return [joinedReply(id, room: room, since: since, ref: ref)]
+    mutating func join(_ id: ClientID, room: RoomName, since: UInt64?, epoch: Epoch?, ref: ChatRequest.Ref?) {
+        guard let client = clients[id] else { return }
+        let rejoin = client.rooms.contains(room)
+        guard rejoin || client.rooms.count < config.maxRoomsPerClient else {
+            return replyError(id, .tooManyRooms, "at most \(config.maxRoomsPerClient) rooms at once", ref: ref)
         }
-        guard joinedCount < config.maxRoomsPerClient else {
-            let message = "at most \(config.maxRoomsPerClient) rooms at once"
-            return [reply(id, .error(ChatError(.tooManyRooms, message, ref: ref)))]
+        if let identity = client.identity, !identity.mayJoin(room) {
+            return replyError(id, .forbidden, "your token does not allow room \(room)", ref: ref)
         }
+        guard backplaneAvailable else { return replyError(id, .unavailable, ChatState.unavailableMessage, ref: ref) }
+        clients[id]?.rooms.removeAll { $0 == room }
         clients[id]?.rooms.append(room)
-        rooms[room, default: RoomState(historySize: config.historySize)].members.insert(id)
-        var out = [joinedReply(id, room: room, since: since, ref: ref)]
-        if let name = clients[id]?.name, let presence = presence(.join, in: room, id: id, name: name) {
-            out.append(presence)
-        }
-        return out
+        clients[id]?.isJoining = true
+        var local = rooms[room] ?? LocalRoom()
+        if rejoin { local.members.remove(id) }
+        local.joiners[client.publicID] = Joiner(client: id, ref: ref, wasMember: rejoin)
+        rooms[room] = local
+        issue(.join(JoinRequest(room: room, member: client.member, since: since, epoch: epoch, announce: !rejoin)))
     }
 
-    mutating func leave(_ id: ClientID, room: RoomName, ref: ChatRequest.Ref?) -> [Delivery] {
-        guard let name = clients[id]?.name, let position = clients[id]?.rooms.firstIndex(of: room) else {
-            return [reply(id, .error(ChatError(.notMember, "not a member of \(room)", ref: ref)))]
+    mutating func leave(_ id: ClientID, room: RoomName, ref: ChatRequest.Ref?) {
+        guard let client = clients[id], client.rooms.contains(room) else {
+            return replyError(id, .notMember, "not a member of \(room)", ref: ref)
         }
-        clients[id]?.rooms.remove(at: position)
-        var out = [reply(id, .left(room: room, ref: ref))]
-        if let presence = removeMember(id, named: name, from: room) { out.append(presence) }
-        return out
+        clients[id]?.rooms.removeAll { $0 == room }
+        removeFromRoom(id, member: client.member, room: room)
+        reply(id, .left(room: room.value, ref: ref))
     }
 
-    /// Takes `id` out of `room`'s member set; returns the presence `leave`
-    /// for the remaining members, if the room is small enough to get one.
-    mutating func removeMember(_ id: ClientID, named name: Nickname, from room: RoomName) -> Delivery? {
-        guard let countBefore = rooms[room]?.members.count, rooms[room]?.members.remove(id) == true else {
-            return nil
-        }
-        guard countBefore > 1 else {
-            rooms[room] = nil
-            return nil
-        }
-        guard countBefore <= config.presenceLimit, let remaining = rooms[room]?.members.ids else { return nil }
-        let event = ChatEvent.presence(room: room, change: .leave, id: id, name: name)
-        return Delivery(recipients: remaining, action: .frame(event.frame))
+    /// Takes the client out of the room here and in the backplane, which
+    /// tells the other members.
+    mutating func removeFromRoom(_ id: ClientID, member: ChatMember, room: RoomName) {
+        guard var local = rooms[room] else { return }
+        local.members.remove(id)
+        local.joiners[member.id] = nil
+        local.acks.removeAll { $0.client == id }
+        rooms[room] = local.isEmpty ? nil : local
+        issue(.leave(room, member: member))
     }
 
-    /// A presence event about member `id` of `room` for the other members,
-    /// or nil when there are none or the room is over the presence limit.
-    func presence(_ change: ChatEvent.PresenceChange, in room: RoomName, id: ClientID, name: Nickname) -> Delivery? {
-        guard let members = rooms[room]?.members, members.count > 1, members.count <= config.presenceLimit else {
-            return nil
-        }
-        let others = members.ids.filter { $0 != id }
-        let event = ChatEvent.presence(room: room, change: change, id: id, name: name)
-        return Delivery(recipients: others, action: .frame(event.frame))
+    /// The backplane registered a joiner: half of what it waits for.
+    mutating func joinAnswered(_ room: RoomName, memberID: String, _ info: JoinInfo) {
+        guard rooms[room]?.joiners[memberID] != nil else { return }
+        rooms[room]?.joiners[memberID]?.info = info
+        completeJoinIfReady(room, memberID: memberID)
     }
 
-    private func joinedReply(_ id: ClientID, room: RoomName, since: UInt64?, ref: ChatRequest.Ref?) -> Delivery {
-        let state = rooms[room]
-        let seq = state?.seq ?? 0
-        let history = state?.history.replay(since: since, seq: seq) ?? []
-        let members = state?.members.count ?? 0
-        return reply(id, .joined(room: room, members: members, seq: seq, history: history, ref: ref))
+    /// The joiner's own presence marker passed the feed: the other half.
+    mutating func joinMarked(_ room: RoomName, memberID: String) {
+        guard rooms[room]?.joiners[memberID] != nil else { return }
+        rooms[room]?.joiners[memberID]?.isMarked = true
+        completeJoinIfReady(room, memberID: memberID)
+    }
+
+    private mutating func completeJoinIfReady(_ room: RoomName, memberID: String) {
+        guard let joiner = rooms[room]?.joiners[memberID], joiner.isComplete, let info = joiner.info else { return }
+        rooms[room]?.joiners[memberID] = nil
+        rooms[room]?.members.insert(joiner.client)
+        rooms[room]?.memberCount = info.members
+        deliver(joinedReply(room, joiner: joiner, info: info), to: [joiner.client])
+        for event in joiner.held { deliver(event, to: [joiner.client]) }
+        finishJoining(joiner.client)
+    }
+
+    /// The backplane could not register the joiner: `unavailable`, and the
+    /// client is where it was before (a member again after a re-join).
+    mutating func joinFailed(_ room: RoomName, memberID: String) {
+        guard let joiner = rooms[room]?.joiners.removeValue(forKey: memberID) else { return }
+        if joiner.wasMember {
+            rooms[room]?.members.insert(joiner.client)
+        } else {
+            clients[joiner.client]?.rooms.removeAll { $0 == room }
+            if rooms[room]?.isEmpty == true { rooms[room] = nil }
+        }
+        replyError(joiner.client, .unavailable, ChatState.unavailableMessage, ref: joiner.ref)
+        finishJoining(joiner.client)
+    }
+
+    private mutating func finishJoining(_ id: ClientID) {
+        clients[id]?.isJoining = false
+        runDeferred(id)
+    }
+
+    /// The `joined` reply, its replay trimmed to the newest messages that fit
+    /// one reply (then `recovered` is false if a recovery lost messages).
+    private func joinedReply(_ room: RoomName, joiner: Joiner, info: JoinInfo) -> PreparedEvent {
+        let refBytes = joiner.ref.map { $0.text.utf8.count } ?? 0
+        let budget = config.maxReplyBytes - ChatEvent.joinedOverhead - room.value.utf8.count - refBytes
+        var bytes = 0
+        var kept = 0
+        for message in info.history.reversed() {
+            guard bytes + message.payload.count + 1 <= budget else { break }
+            bytes += message.payload.count + 1
+            kept += 1
+        }
+        let recovered = kept < info.history.count && info.recovered == true ? false : info.recovered
+        return PreparedEvent(payload: ChatEvent.joinedPayload(
+            room: room.value, members: info.members, seq: info.position.seq, epoch: info.position.epoch.value,
+            history: info.history.suffix(kept).map(\.payload), recovered: recovered, ref: joiner.ref))
     }
 }

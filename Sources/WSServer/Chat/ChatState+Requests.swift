@@ -1,70 +1,110 @@
-/// Messages, broadcasts, nicknames and the listings.
-///
-/// - `message` without `room` goes to the current room (`no_room` when there
-///   is none); to a room the sender has not joined it is `not_member`. It is
-///   numbered, stored in the room's history and encoded once for all members,
-///   sender included; with a `ref` the sender then gets `ack` with the seq.
-/// - `broadcast` goes to every connected chat client, in rooms or not, and
-///   is not stored in any history; with a `ref`, `ack` without seq follows.
-/// - `nick` replies `nick` to the sender and sends presence `nick` to the
-///   other members of each room it is in; setting the same name again
-///   replies but sends no presence.
-/// - `rooms` lists every room, sorted by name, with its member count.
-/// - `who` defaults to the current room, requires membership, and lists
-///   members in connection order (ascending id serial).
+import ChatWire
+
+/// Requests in: parsing, the two rate limits, deferral behind a join in
+/// flight, and dispatch to the rule for each request type.
 extension ChatState {
-    mutating func message(_ id: ClientID, text: String, room: RoomName?, ref: ChatRequest.Ref?, now: Moment)
-        -> [Delivery] {
-        guard let client = clients[id] else { return [] }
-        guard let target = room ?? client.currentRoom else {
-            return [reply(id, .error(ChatError(.noRoom, "join a room first, or name one", ref: ref)))]
+    /// Requests kept waiting behind a client's join; more are refused.
+    static let maxDeferred = 64
+
+    /// One text frame from a client: parsed, then `handle`d or, when it
+    /// does not parse, `handleInvalid`.
+    public mutating func receiveText(_ id: ClientID, _ payload: UnsafeRawBufferPointer, now: Moment) -> [Delivery] {
+        switch ChatRequest.parse(payload) {
+        case .success(let request): handle(id, request, now: now, frameBytes: payload.count)
+        case .failure(let error): handleInvalid(id, error: error, now: now, frameBytes: payload.count)
         }
-        guard client.rooms.contains(target), let seq = rooms[target]?.nextSeq() else {
-            return [reply(id, .error(ChatError(.notMember, "not a member of \(target)", ref: ref)))]
-        }
-        let event = ChatEvent.message(
-            room: target, seq: seq, id: id, name: client.name, text: text, ts: now.epochMillis)
-        let payload = event.payload
-        let frame = ChatEvent.frame(payload: payload)
-        rooms[target]?.history.append(frame[(frame.count - payload.count)...])
-        statistics.messagesReceived += 1
-        var out = [Delivery(recipients: rooms[target]?.members.ids ?? [], action: .frame(frame))]
-        if let ref { out.append(reply(id, .ack(ref: ref, seq: seq))) }
-        return out
     }
 
-    mutating func broadcast(_ id: ClientID, text: String, ref: ChatRequest.Ref?, now: Moment) -> [Delivery] {
-        guard let name = clients[id]?.name else { return [] }
-        let event = ChatEvent.broadcast(id: id, name: name, text: text, ts: now.epochMillis)
-        statistics.messagesReceived += 1
-        var out = [Delivery(recipients: everyone, action: .frame(event.frame))]
-        if let ref { out.append(reply(id, .ack(ref: ref, seq: nil))) }
-        return out
+    /// A parsed request. It counts as activity and passes the rate limits
+    /// first: over a limit it is not executed and the sender gets
+    /// `rate_limited` (or, for sustained abuse, a 1008 close). Requests from
+    /// unknown or evicted clients are ignored.
+    public mutating func handle(_ id: ClientID, _ request: ChatRequest, now: Moment, frameBytes: Int = 0) -> [Delivery] {
+        collecting { state in
+            guard let client = state.clients[id] else { return }
+            let cost = RequestCost(
+                request, frameBytes: frameBytes, memberCount: { state.rooms[$0]?.memberCount ?? 0 },
+                joinedRooms: client.rooms)
+            guard state.admit(id, cost: cost, ref: request.ref, now: now) else { return }
+            state.runOrDefer(id, request, now: now)
+        }
     }
 
-    mutating func nick(_ id: ClientID, name: Nickname, ref: ChatRequest.Ref?) -> [Delivery] {
-        guard let oldName = clients[id]?.name, let joined = clients[id]?.rooms else { return [] }
-        clients[id]?.name = name
-        var out = [reply(id, .nick(name: name, ref: ref))]
-        guard name != oldName else { return out }
-        for room in joined {
-            if let presence = presence(.nick, in: room, id: id, name: name) { out.append(presence) }
+    /// A frame that did not parse as a request: answered with its `error`,
+    /// after the same activity and rate-limit accounting as `handle`.
+    public mutating func handleInvalid(_ id: ClientID, error: ChatError, now: Moment, frameBytes: Int = 0) -> [Delivery] {
+        collecting { state in
+            let cost = RequestCost(requests: 1, bytes: UInt64(frameBytes))
+            guard state.admit(id, cost: cost, ref: error.ref, now: now) else { return }
+            state.reply(id, .error(error))
         }
-        return out
     }
 
-    func roomList() -> [(room: RoomName, members: Int)] {
-        rooms.map { (room: $0.key, members: $0.value.members.count) }.sorted { $0.room < $1.room }
+    /// Activity, then both buckets; false when the request must not run
+    /// (refused, or the client is unknown or evicted).
+    private mutating func admit(_ id: ClientID, cost: RequestCost, ref: ChatRequest.Ref?, now: Moment) -> Bool {
+        guard var client = clients[id], !client.isEvicted else { return false }
+        statistics.requestsReceived += 1
+        client.recordActivity(now: now.uptimeNanos)
+        var verdict = requestLimiter.admit(&client.requestBucket, now: now.uptimeNanos, cost: cost.requests)
+        if verdict == .allowed {
+            verdict = byteLimiter.admit(&client.byteBucket, now: now.uptimeNanos, cost: cost.bytes)
+        }
+        clients[id] = client
+        switch verdict {
+        case .allowed:
+            return true
+        case .refused:
+            statistics.rateLimitedRefusals += 1
+            replyError(id, .rateLimited, "too many requests, slow down", ref: ref)
+        case .abusive:
+            statistics.rateLimitedRefusals += 1
+            statistics.rateLimitCloses += 1
+            clients[id]?.isEvicted = true
+            act(.close(.rateLimitExceeded), for: [id])
+        }
+        return false
     }
 
-    func who(_ id: ClientID, room: RoomName?, ref: ChatRequest.Ref?) -> [Delivery] {
-        guard let target = room ?? clients[id]?.currentRoom else {
-            return [reply(id, .error(ChatError(.noRoom, "join a room first, or name one", ref: ref)))]
+    /// Runs the request now, or after the client's join in flight.
+    mutating func runOrDefer(_ id: ClientID, _ request: ChatRequest, now: Moment) {
+        guard let client = clients[id] else { return }
+        guard client.isJoining else { return execute(id, request, now: now) }
+        guard client.deferred.count < ChatState.maxDeferred else {
+            return replyError(id, .rateLimited, "too many requests waiting for a join", ref: request.ref)
         }
-        guard let members = rooms[target]?.members, members.contains(id) else {
-            return [reply(id, .error(ChatError(.notMember, "not a member of \(target)", ref: ref)))]
+        clients[id]?.deferred.append(.request(request, now))
+    }
+
+    /// Replies `error` now, or in its place after the client's join in flight.
+    mutating func replyOrDefer(_ id: ClientID, _ error: ChatError) {
+        guard clients[id]?.isJoining == true else { return reply(id, .error(error)) }
+        clients[id]?.deferred.append(.error(error))
+    }
+
+    /// After a join is answered: the requests that waited for it, in order,
+    /// until one of them starts another join.
+    mutating func runDeferred(_ id: ClientID) {
+        while let client = clients[id], !client.isJoining, let next = client.deferred.first {
+            clients[id]?.deferred.removeFirst()
+            switch next {
+            case .request(let request, let now): execute(id, request, now: now)
+            case .error(let error): reply(id, .error(error))
+            }
         }
-        let listing = members.ids.sorted().map { (id: $0, name: clients[$0]?.name ?? Nickname.guest($0)) }
-        return [reply(id, .who(room: target, members: listing, ref: ref))]
+    }
+
+    private mutating func execute(_ id: ClientID, _ request: ChatRequest, now: Moment) {
+        let ref = request.ref
+        switch request.kind {
+        case .join(let room, let since, let epoch): join(id, room: room, since: since, epoch: epoch, ref: ref)
+        case .leave(let room): leave(id, room: room, ref: ref)
+        case .message(let text, let room): message(id, text: text, room: room, ref: ref, now: now)
+        case .broadcast(let text): broadcast(id, text: text, ref: ref, now: now)
+        case .nick(let name): nick(id, name: name, ref: ref)
+        case .rooms: listRooms(id, ref: ref)
+        case .who(let room): who(id, room: room, ref: ref)
+        case .refresh: replyError(id, .badToken, "authentication is not enabled on this server", ref: ref)
+        }
     }
 }

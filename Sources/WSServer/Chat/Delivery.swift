@@ -1,17 +1,18 @@
-import WSProtocol
+import ChatWire
 
 /// One thing the registry asks the event loops to do for a list of clients.
-/// A frame is encoded once, as complete WebSocket frame bytes, and every
-/// recipient's outbound queue shares those same bytes.
+/// An event is prepared once and every recipient's outbound queue shares its
+/// bytes; the recipient list of a room message is the room's member array
+/// itself (copy-on-write, never rebuilt per message).
 public struct Delivery: Sendable {
     /// What to do for each recipient.
     public enum Action: Sendable, Equatable {
-        /// Queue these frame bytes (a whole server-to-client frame, unmasked).
-        case frame([UInt8])
+        /// Queue this event.
+        case event(PreparedEvent)
         /// Send a ping (the liveness sweep found the client quiet).
         case ping
         /// Start the close handshake with this code and reason.
-        case close(CloseCode, reason: String)
+        case close(CloseReason)
         /// Close with `1001 idle timeout`, unless the loop has seen the client
         /// since the registry last heard of it (or its input sits unread
         /// because the server fell behind): then the loop reports activity.
@@ -19,6 +20,9 @@ public struct Delivery: Sendable {
         /// Answer the client's close frame: everything the registry sent it
         /// before this has been queued (see `RegistryCall.disconnect`).
         case completeClose
+        /// The connection's token was refreshed: it now expires at this
+        /// Unix time (seconds), plus the allowed clock skew.
+        case extendExpiry(Int64)
     }
 
     public var recipients: [ClientID]
@@ -31,5 +35,9 @@ public struct Delivery: Sendable {
 
     public init(to recipient: ClientID, _ action: Action) {
         self.init(recipients: [recipient], action: action)
+    }
+
+    public init(to recipient: ClientID, _ event: ChatEvent) {
+        self.init(recipients: [recipient], action: .event(PreparedEvent(event)))
     }
 }

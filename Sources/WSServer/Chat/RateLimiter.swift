@@ -1,16 +1,17 @@
-/// The per-client request rate policy: a token bucket of `rate` tokens per
-/// second holding up to `burst` (twice the rate, at least 1), one token per
-/// request, full at connect; plus the eviction rule for clients that keep
-/// pushing once refused: more than `2 × burst` refusals within a
-/// 10-second window (opened by the first refusal after the previous window
-/// expired) and the client is closed with 1008. At the default 20/s that is
-/// 80 refusals in 10 s, i.e. sustained sending at 28/s or more; a client
-/// that merely bursts a little over the limit only sees `rate_limited`.
+/// A per-client rate policy: a token bucket of `rate` tokens per second
+/// holding up to `burst`, full at connect, from which each request takes its
+/// cost; plus the eviction rule for clients that keep pushing once refused:
+/// more than `2 × burst` refusals within a 10-second window (opened by the
+/// first refusal after the previous window expired) and the client is
+/// closed with 1008. At the default 20 requests/s that is 80 refusals in
+/// 10 s, i.e. sustained sending at 28/s or more; a client that merely
+/// bursts a little over the limit only sees `rate_limited`. The abuse count
+/// is capped so that byte buckets (burst in the thousands) evict as readily.
 ///
 /// The bucket is kept as the "theoretical arrival time" of the generic cell
-/// rate algorithm (GCRA), which is the same bucket in one integer: each
-/// request pushes it one emission interval (1/rate) into the future, and a
-/// request is allowed while that time is at most `burst - 1` intervals ahead.
+/// rate algorithm (GCRA), which is the same bucket in one integer: a request
+/// of cost c pushes it c emission intervals (1/rate) into the future, and is
+/// allowed while that leaves it at most `burst` intervals ahead of now.
 struct RateLimiter: Sendable {
     /// One client's bucket and refusal window; small, as there is one per connection.
     struct Bucket: Sendable {
@@ -29,32 +30,39 @@ struct RateLimiter: Sendable {
     }
 
     static let abuseWindowNanos: UInt64 = 10_000_000_000
+    static let maxAbuseThreshold: UInt32 = 200
 
     /// Nil: rate limiting disabled.
     private let intervalNanos: UInt64?
-    private let toleranceNanos: UInt64
+    private let burst: UInt64
     private let abuseThreshold: UInt32
 
-    init(rate: Double) {
+    /// `burst` is raised to at least 1 token.
+    init(rate: Double, burst: Double) {
         guard rate > 0, rate.isFinite else {
             intervalNanos = nil
-            toleranceNanos = 0
+            self.burst = 0
             abuseThreshold = 0
             return
         }
-        let burst = max(1, 2 * rate)
-        let interval = max(1, ChatConfig.nanoseconds(1 / rate))
-        intervalNanos = interval
-        toleranceNanos = ChatConfig.nanoseconds((burst - 1) * Double(interval) / 1e9)
-        abuseThreshold = UInt32(min(2 * burst, Double(UInt32.max - 1)))
+        let tokens = max(1, burst.isFinite ? burst : 1)
+        intervalNanos = max(1, ChatConfig.nanoseconds(1 / rate))
+        self.burst = UInt64(min(tokens, 1e9))
+        abuseThreshold = UInt32(min(2 * tokens, Double(RateLimiter.maxAbuseThreshold)))
     }
 
-    /// Takes a token from `bucket` at monotonic time `now` (nanoseconds).
-    func admit(_ bucket: inout Bucket, now: UInt64) -> Verdict {
+    /// Whether this limiter limits anything.
+    var isEnabled: Bool { intervalNanos != nil }
+
+    /// Takes `cost` tokens (at most a full bucket) from `bucket` at monotonic
+    /// time `now` (nanoseconds).
+    func admit(_ bucket: inout Bucket, now: UInt64, cost: UInt64 = 1) -> Verdict {
         guard let intervalNanos else { return .allowed }
+        let tokens = min(max(cost, 1), burst)
         let arrival = max(bucket.theoreticalArrival, now)
-        if arrival - now <= toleranceNanos {
-            bucket.theoreticalArrival = arrival + intervalNanos
+        let (pushed, overflow) = arrival.addingReportingOverflow(RateLimiter.product(tokens, intervalNanos))
+        if !overflow, pushed - now <= RateLimiter.product(burst, intervalNanos) {
+            bucket.theoreticalArrival = pushed
             return .allowed
         }
         if bucket.refusals == 0 || now - min(now, bucket.refusalWindowStart) >= RateLimiter.abuseWindowNanos {
@@ -63,5 +71,11 @@ struct RateLimiter: Sendable {
         }
         bucket.refusals = min(bucket.refusals, UInt32.max - 1) + 1
         return bucket.refusals > abuseThreshold ? .abusive : .refused
+    }
+
+    /// `a × b`, or the largest value when that overflows.
+    private static func product(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let (value, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? .max : value
     }
 }

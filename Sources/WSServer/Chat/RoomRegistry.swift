@@ -1,57 +1,50 @@
-/// The chat state behind actor isolation, running on an executor chosen by
+/// The chat node behind actor isolation, running on an executor chosen by
 /// the caller: the event loop, so that code already on the loop thread
 /// enters it synchronously with `assumeIsolated` (no hop, no `Task`) while
-/// other threads `await` it. A thin wrapper: the rules live in `ChatState`.
+/// other threads `await` it. With a remote backplane it sends the node's
+/// commands there after each step; the answers come back through `apply`.
+/// The rules live in `ChatState`, the memory mode in `ChatNode`.
 public actor RoomRegistry {
-    private var state: ChatState
+    private var node: ChatNode
+    private let remote: (any RemoteBackplane)?
     private let executor: any SerialExecutor
 
-    public init(config: ChatConfig, executor: any SerialExecutor) {
-        state = ChatState(config: config)
+    public init(config: ChatConfig, executor: any SerialExecutor, remote: (any RemoteBackplane)? = nil) {
+        node = ChatNode(config: config, remote: remote != nil)
+        self.remote = remote
         self.executor = executor
     }
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    public var config: ChatConfig { state.config }
-    public var connectionCount: Int { state.connectionCount }
-    public var roomCount: Int { state.roomCount }
-    public var statistics: ChatStatistics { state.statistics }
+    public var config: ChatConfig { node.state.config }
+    public var connectionCount: Int { node.state.connectionCount }
+    public var statistics: ChatStatistics { node.state.statistics }
+    /// Rooms with members (on every node, as far as this node knows).
+    public var roomCount: Int { node.occupiedRooms ?? remote?.roomCount ?? 0 }
 
-    /// See `ChatState.connect`.
-    public func connect(
-        _ id: ClientID, name: String?, rooms: [String], since: UInt64?, now: Moment
-    ) -> [Delivery] {
-        state.connect(id, name: name, rooms: rooms, since: since, now: now)
+    /// Runs a pass's calls in order; returns the deliveries in order.
+    func perform(_ calls: [RegistryCall], now: Moment) -> [Delivery] {
+        var deliveries: [Delivery] = []
+        for call in calls { deliveries += node.run(call, now: now) }
+        forwardCommands(now: now)
+        return deliveries
     }
 
-    /// See `ChatState.receiveText`.
-    public func receiveText(_ id: ClientID, _ payload: UnsafeRawBufferPointer, now: Moment) -> [Delivery] {
-        state.receiveText(id, payload, now: now)
+    /// An event from the remote backplane.
+    public func apply(_ event: BackplaneEvent, now: Moment) -> [Delivery] {
+        let deliveries = node.apply(event, now: now)
+        forwardCommands(now: now)
+        return deliveries
     }
 
-    /// See `ChatState.handle`.
-    public func handle(_ id: ClientID, _ request: ChatRequest, now: Moment) -> [Delivery] {
-        state.handle(id, request, now: now)
-    }
-
-    /// See `ChatState.handleInvalid`.
-    public func handleInvalid(_ id: ClientID, error: ChatError, now: Moment) -> [Delivery] {
-        state.handleInvalid(id, error: error, now: now)
-    }
-
-    /// See `ChatState.disconnect`.
-    public func disconnect(_ id: ClientID, now: Moment) -> [Delivery] {
-        state.disconnect(id, now: now)
-    }
-
-    /// See `ChatState.touch`.
-    public func touch(_ id: ClientID, now: Moment) {
-        state.touch(id, now: now)
-    }
-
-    /// See `ChatState.sweep`.
     public func sweep(now: Moment) -> [Delivery] {
-        state.sweep(now: now)
+        node.sweep(now: now)
+    }
+
+    private func forwardCommands(now: Moment) {
+        let commands = node.takeOutgoing()
+        guard let remote, !commands.isEmpty else { return }
+        remote.submit(commands, now: now)
     }
 }

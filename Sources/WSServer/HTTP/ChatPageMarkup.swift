@@ -1,3 +1,5 @@
+import ChatWire
+
 /// The chat page's HTML outside the style and the script. Every control has
 /// a label (visible or for screen readers), the DOM order is the focus
 /// order, and the elements the script fills in are found by `id`.

@@ -1,3 +1,4 @@
+import ChatWire
 import WSProtocol
 
 /// The HTTP phase: read the request head, then upgrade or answer and close.
@@ -70,13 +71,15 @@ extension Connection {
     }
 
     /// Hands the new chat client to the registry with what the URL asked for:
-    /// `room=R` (repeatable), `name=N`, `since=S` (with a single room).
+    /// `room=R` (repeatable), `name=N`, `since=S` and `epoch=E` (with a single room).
     private func joinChat(_ request: UpgradeRequest) {
         loop.metrics.chatClients.wrappingAdd(1, ordering: .relaxed)
         inRegistry = true
         let query = request.queryParameters
-        let since = query.first(for: "since").flatMap { UInt64($0) }
-        loop.submit(.connect(id, name: query.first(for: "name"), rooms: query.values(for: "room"), since: since))
+        let connect = ConnectRequest(
+            name: query.first(for: "name"), rooms: query.values(for: "room"),
+            since: query.first(for: "since").flatMap { UInt64($0) }, epoch: query.first(for: "epoch").flatMap(Epoch.init))
+        loop.submit(.connect(id, connect))
         lastReportedActivity = loop.now
     }
 }

@@ -86,24 +86,30 @@ extension Connection {
 
     func deliver(_ action: Delivery.Action) {
         switch action {
-        case .frame(let bytes):
+        case .event(let event):
             guard phase == .open || phase == .answeringClose else { return }
-            guard session.output.count + bytes.count <= outboundLimit else { return closeSlowConsumer() }
-            session.sendEncoded(bytes)
-            loop.queuedThisPass += bytes.count
+            // An empty queue always takes one event, however large: one
+            // maximal event must fit any client's budget.
+            guard session.output.isEmpty || session.output.count + event.byteCount <= outboundLimit else {
+                return closeSlowConsumer()
+            }
+            session.sendEncoded(event.frame)
+            loop.queuedThisPass += event.byteCount
         case .ping:
             guard phase == .open else { return }
             session.ping(UnsafeRawBufferPointer(start: nil, count: 0))
-        case .close(let code, let reason):
+        case .close(let reason):
             // The registry closes for cause (sustained rate-limit abuse): an operator wants to see it.
-            logClosing(with: code, reason: reason)
-            close(code: code, reason: reason)
+            logClosing(with: reason.code, reason: reason.text)
+            close(code: reason.code, reason: reason.text)
             return
         case .closeIfIdle:
             closeIfStillIdle()
             return
         case .completeClose:
             completeClose()
+            return
+        case .extendExpiry:
             return
         }
         loop.markDirty(self)

@@ -85,7 +85,7 @@ extension EventLoop {
             for id in delivery.recipients where id.loop == index {
                 guard let connection = slots.connection(for: id) else { continue }
                 connection.deliver(delivery.action)
-                if case .frame = delivery.action { delivered += 1 }
+                if case .event = delivery.action { delivered += 1 }
             }
         }
         ServerMetrics.add(metrics.deliveries, delivered)

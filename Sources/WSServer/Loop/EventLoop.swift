@@ -37,7 +37,7 @@ final class EventLoop: @unchecked Sendable {
     /// straight after each read, so no connection owns a read buffer.
     let readBuffer: UnsafeMutableRawBufferPointer
     var slots = SlotTable()
-    var timers = TimerHeap()
+    var timers = MinHeap<TimerEntry>()
     var dirty: [Connection] = []
     /// Monotonic time of the current pass, read once after `epoll_wait`.
     private(set) var now: UInt64 = Clock.monotonicNanos()
@@ -118,7 +118,7 @@ final class EventLoop: @unchecked Sendable {
     /// paused accepting, shutdown), at most one second.
     private func nextTimeoutMillis() -> Int32 {
         var next = now + 1_000_000_000
-        if let earliest = timers.earliest { next = min(next, earliest) }
+        if let earliest = timers.first?.deadline { next = min(next, earliest) }
         next = min(next, nextSweep)
         if acceptPausedUntil > now { next = min(next, acceptPausedUntil) }
         if !registryCalls.isEmpty { next = now }
@@ -150,11 +150,11 @@ final class EventLoop: @unchecked Sendable {
     func arm(_ connection: Connection, after seconds: Double) {
         let deadline = now + Clock.nanos(seconds)
         connection.deadline = deadline
-        timers.push(TimerHeap.Entry(deadline: deadline, client: connection.id))
+        timers.push(TimerEntry(deadline: deadline, client: connection.id))
     }
 
     private func fireTimers() {
-        while let entry = timers.popDue(now: now) {
+        while let due = timers.first, due.deadline <= now, let entry = timers.popFirst() {
             guard let connection = slots[Int(entry.slot)], entry.matches(connection) else { continue }
             connection.deadlinePassed()
         }
