@@ -39,7 +39,7 @@ public struct ChatMessage: Equatable, Sendable {
     }
 
     /// The whole event: `{"type":"message","room":R,"seq":S,` + body + `}`.
-    public static func payload(room: String, seq: UInt64, body: some Collection<UInt8>) -> [UInt8] {
+    public static func payload(room: String, seq: UInt64, body: [UInt8]) -> [UInt8] {
         var writer = JSONWriter(capacity: 48 + room.utf8.count + body.count)
         writer.beginObject()
         writer.field("type", ascii: "message")

@@ -122,7 +122,7 @@ public struct JSONWriter {
     /// Members of an object that are already encoded (`"a":1,"b":2`),
     /// spliced into the object being written, with a comma before them if
     /// a member precedes. An empty fragment adds nothing.
-    public mutating func rawFields(_ members: some Collection<UInt8>) {
+    public mutating func rawFields(_ members: [UInt8]) {
         guard !members.isEmpty else { return }
         separate()
         bytes.append(contentsOf: members)

@@ -24,12 +24,13 @@ public final class Server: @unchecked Sendable {
         ServerConfig.raiseDescriptorLimit()
         signal(SIGPIPE, SIG_IGN)
         self.config = config
+        let gate = ConnectionGate(maxHandshakes: config.maxHandshakes, maxPerAddress: config.maxConnectionsPerAddress)
         var loops: [EventLoop] = []
         for index in 0..<config.threads {
-            loops.append(try EventLoop(index: index, config: config, metrics: metrics))
+            loops.append(try EventLoop(index: index, config: config, metrics: metrics, gate: gate))
         }
         self.loops = loops
-        registry = RoomRegistry(config: config.chat, executor: loops[0])
+        registry = RoomRegistry(config: config.chatRules, executor: loops[0])
         for loop in loops { loop.peers = loops }
         loops[0].registry = registry
         let listener = try Listener(host: config.host, port: config.port, backlog: config.listenBacklog)

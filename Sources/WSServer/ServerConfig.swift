@@ -4,6 +4,14 @@ import Glibc
 /// Everything an operator can set, with the defaults `--help` documents.
 /// Durations are in seconds.
 public struct ServerConfig: Sendable {
+    /// Who may open an `/echo` session.
+    public enum EchoAccess: String, Sendable, CaseIterable {
+        /// Loopback clients only (conformance runs and diagnostics are local).
+        case local
+        case `public`
+        case off
+    }
+
     public var host = "0.0.0.0"
     public var port = 8765
     /// Event loops (threads); by default one per CPU this process may use.
@@ -12,21 +20,38 @@ public struct ServerConfig: Sendable {
     public var maxMessageSize = 65536
     /// Largest message on `/echo` (the Autobahn 9.* cases send 16 MiB).
     public var echoMaxMessageSize = 16 * 1024 * 1024
-    /// Bytes queued for one chat client before it is closed as a slow consumer.
+    public var echo = EchoAccess.local
+    /// Bytes queued for one client before it is closed as a slow consumer
+    /// (one event always fits, whatever its size).
     public var maxOutbound = 1024 * 1024
     /// Open WebSocket sessions; further upgrades get 503.
     public var maxConnections = ServerConfig.defaultMaxConnections()
+    /// Connections still sending their request head; beyond, accepting waits.
+    public var maxHandshakes = 1024
+    /// Connections one address (IPv4, or IPv6 /64) may hold; beyond, 503.
+    public var maxConnectionsPerAddress = 1000
     public var handshakeTimeout = 10.0
+    /// Longest time a fragmented message may take from first to last frame.
+    public var messageTimeout = 30.0
     /// Longest wait for the peer's close frame and the TCP close after ours.
     public var closeTimeout = 5.0
     public var shutdownTimeout = 5.0
     public var maxHeadSize = 8192
-    /// Browser origins allowed to open a session; empty allows any.
+    /// Extra browser origins allowed to open a session (the page's own
+    /// origin always is); `*` allows any.
     public var allowedOrigins: [String] = []
     public var chat = ChatConfig()
     public var listenBacklog: Int32 = 4096
 
     public init() {}
+
+    /// The chat rules' settings with the limits they share with the loops.
+    var chatRules: ChatConfig {
+        var rules = chat
+        rules.maxMessageSize = maxMessageSize
+        rules.maxReplyBytes = maxOutbound
+        return rules
+    }
 
     /// The fd limit after `raiseDescriptorLimit`, minus room for sockets
     /// still in their handshake and the server's own descriptors.
@@ -51,27 +76,6 @@ public struct ServerConfig: Sendable {
     /// Outbound bound for an echo session: room for one echoed message of the
     /// echo limit on top of the usual queue.
     var echoOutboundLimit: Int { maxOutbound + echoMaxMessageSize + 14 }
-
-    /// Checks ranges, so a typo fails at start-up with a clear message.
-    public func validate() throws(ServerError) {
-        func require(_ condition: Bool, _ message: String) throws(ServerError) {
-            if !condition { throw .invalidConfiguration(message) }
-        }
-        try require((0...65535).contains(port), "--port must be 0-65535")
-        try require((1...64).contains(threads), "--threads must be 1-64")
-        try require(maxMessageSize >= 125, "--max-message-size must be at least 125")
-        try require(echoMaxMessageSize >= 125, "--echo-max-message-size must be at least 125")
-        try require(maxOutbound >= 1024, "--max-outbound must be at least 1024")
-        try require(maxConnections >= 1, "--max-connections must be at least 1")
-        try require(handshakeTimeout > 0 && closeTimeout > 0, "timeouts must be positive")
-        try require(shutdownTimeout >= 0, "--shutdown-timeout must not be negative")
-        try require(chat.historySize >= 0, "--history must not be negative")
-        try require(chat.maxRoomsPerClient >= 1, "--max-rooms-per-client must be at least 1")
-        try require(chat.presenceLimit >= 0, "--presence-limit must not be negative")
-        try require(chat.rateLimit >= 0, "--rate-limit must not be negative")
-        try require(chat.idleTimeout >= 0, "--idle-timeout must not be negative (0 disables it)")
-        try require(chat.sweepInterval > 0, "--sweep-interval must be positive")
-    }
 }
 
 /// `RLIMIT_NOFILE` as the integer type getrlimit takes on this libc.

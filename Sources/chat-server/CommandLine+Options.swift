@@ -30,25 +30,45 @@ enum Options {
         integer("--port", "N", "TCP port; 0 picks a free one (default 8765)") { $0.config.port = $1 },
         integer("--threads", "N", "event loops, one thread each (default: usable CPUs, here \(ServerConfig().threads))") { $0.config.threads = $1 },
         integer("--max-message-size", "BYTES", "largest chat message, fragments summed; 1009 beyond (default 65536)") { $0.config.maxMessageSize = $1 },
+        choice("--echo", "local|public|off", "who may use the /echo endpoint: loopback clients, anyone, nobody (default local)") { $0.config.echo = $1 },
         integer("--echo-max-message-size", "BYTES", "largest message on /echo (default 16777216)") { $0.config.echoMaxMessageSize = $1 },
         integer("--history", "N", "messages kept per room for joined.history and since; 0 disables (default 100)") { $0.config.chat.historySize = $1 },
+        number("--history-ttl", "S", "an empty room keeps its epoch, seq and history this long after its last activity (default 3600)") { $0.config.chat.historyTTL = $1 },
+        integer("--history-memory", "BYTES", "history kept by all rooms together; longest-idle empty rooms go first (default 268435456)") { $0.config.chat.historyMemory = $1 },
         integer("--max-rooms-per-client", "N", "rooms one client may join; beyond: too_many_rooms (default 32)") { $0.config.chat.maxRoomsPerClient = $1 },
         integer("--presence-limit", "N", "rooms with more members send no join/leave/nick presence (default 1000)") { $0.config.chat.presenceLimit = $1 },
-        number("--rate-limit", "PER_S", "messages per second per client, bursts of twice that; 0 disables (default 20)") { $0.config.chat.rateLimit = $1 },
+        number("--rate-limit", "PER_S", "requests per second per client, bursts of twice that; 0 disables both budgets (default 20)") { $0.config.chat.rateLimit = $1 },
+        number("--byte-rate", "BYTES_S", "bytes per second per client, text counted as it fans out; 0 disables (default 32768)") { $0.config.chat.byteRate = $1 },
         integer("--max-outbound", "BYTES", "bytes queued per client before it is closed 1008 slow consumer (default 1048576)") { $0.config.maxOutbound = $1 },
         integer("--max-connections", "N", "open WebSocket sessions; further upgrades get 503 (default: fd limit minus a margin, here \(ServerConfig().maxConnections))") { $0.config.maxConnections = $1 },
+        integer("--max-connections-per-ip", "N", "connections one IPv4 address or IPv6 /64 may hold; beyond: 503 (default 1000)") { $0.config.maxConnectionsPerAddress = $1 },
+        integer("--max-handshakes", "N", "connections still sending their request head; beyond, accepting waits (default 1024)") { $0.config.maxHandshakes = $1 },
         number("--idle-timeout", "S", "close clients silent this long with 1001 idle timeout, ping at half; 0 disables (default 60)") { $0.config.chat.idleTimeout = $1 },
         number("--sweep-interval", "S", "how often the idle sweep runs (default 30)") { $0.config.chat.sweepInterval = $1 },
         number("--handshake-timeout", "S", "time to send a complete request head (default 10)") { $0.config.handshakeTimeout = $1 },
+        number("--message-timeout", "S", "time to finish a fragmented message once started (default 30)") { $0.config.messageTimeout = $1 },
         number("--close-timeout", "S", "time for the peer's close frame and TCP close after ours (default 5)") { $0.config.closeTimeout = $1 },
         number("--shutdown-timeout", "S", "on SIGINT/SIGTERM, time to wait for clients to close (default 5)") { $0.config.shutdownTimeout = $1 },
         integer("--max-head-size", "BYTES", "largest HTTP request head; 431 beyond (default 8192)") { $0.config.maxHeadSize = $1 },
-        text("--allowed-origin", "ORIGIN", "browser Origin allowed to connect, repeatable; others get 403 (default: any)") { $0.config.allowedOrigins.append($1) },
+        text("--allowed-origin", "ORIGIN", "another browser origin allowed besides the page's own, repeatable; * allows any (default: own only)") { $0.config.allowedOrigins.append($1) },
         text("--log-level", "LEVEL", "error, warn, info or debug (default info)") { settings, value throws(UsageError) in
             guard let level = Log.Level(name: value) else { throw UsageError(message: "--log-level must be error, warn, info or debug") }
             settings.logLevel = level
         },
     ]
+
+    private static func choice<Choice: RawRepresentable & CaseIterable>(
+        _ name: String, _ placeholder: String, _ help: String,
+        _ apply: @escaping @Sendable (inout Settings, Choice) -> Void
+    ) -> Option where Choice.RawValue == String {
+        Option(name: name, placeholder: placeholder, help: help) { settings, value throws(UsageError) in
+            guard let picked = Choice(rawValue: value) else {
+                let names = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError(message: "\(name) must be one of \(names), got '\(value)'")
+            }
+            apply(&settings, picked)
+        }
+    }
 
     private static func text(_ name: String, _ placeholder: String, _ help: String,
                              _ apply: @escaping @Sendable (inout Settings, String) throws(UsageError) -> Void) -> Option {

@@ -30,6 +30,12 @@ if settings.showVersion {
 Log.level = settings.logLevel
 let config = settings.config
 do {
+    try config.validate()
+} catch {
+    complain("chat-server: \(error)\nTry 'chat-server --help'.\n")
+    exit(2)
+}
+do {
     let server = try Server(config: config, handleSignals: true)
     server.start()
     let chat = config.chat

@@ -31,7 +31,12 @@ struct SlowConsumerTests {
             reader.waitFor(index + 1 - Self.window, seconds: 30)
             if index % 25 == 0 { peak = max(peak, server.residentBytes) }
         }
-        #expect(reader.wait(seconds: 60) == Self.messageCount)
+        let received = reader.wait(seconds: 60)
+        if received != Self.messageCount {
+            // What the server saw, to tell a lost delivery from a client that stopped reading.
+            let metrics = (try? HTTPClient.get("/metrics", port: server.port).body) ?? "unavailable"
+            Issue.record("reader got \(received) of \(Self.messageCount); server metrics:\n\(metrics)")
+        }
         peak = max(peak, server.residentBytes)
         let close = try closeFrame(of: stalled)
         #expect(close?.0 == .policyViolation && close?.1 == "slow consumer")

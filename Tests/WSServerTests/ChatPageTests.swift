@@ -18,7 +18,7 @@ struct ChatPageTests {
     }
 
     @Test func routedAndServedWithItsHeaders() {
-        let route = Router(config: ServerConfig(), metrics: ServerMetrics()).route(HTTPRequestHead(method: "GET", target: "/?room=a"))
+        let route = Router(config: ServerConfig(), metrics: ServerMetrics(), peer: PeerAddress(ipv4: 0x7F00_0001)).route(HTTPRequestHead(method: "GET", target: "/?room=a"))
         guard case .respond(let response, nil) = route else {
             Issue.record("GET / should answer with the page, got \(route)")
             return

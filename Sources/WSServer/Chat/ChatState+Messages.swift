@@ -24,9 +24,10 @@ extension ChatState {
         }
         guard client.rooms.contains(target) else { return replyError(id, .notMember, "not a member of \(target)", ref: ref) }
         guard backplaneAvailable else { return replyError(id, .unavailable, ChatState.unavailableMessage, ref: ref) }
-        statistics.messagesReceived += 1
         let body = ChatMessage.body(
             id: client.publicID, name: client.name.value, text: text, ts: now.epochMillis, user: client.identity?.user)
+        guard chargeEscaping(id, body: body, text: text, ref: ref, now: now) else { return }
+        statistics.messagesReceived += 1
         issue(.publish(target, body: body, ticket: ticket(for: .message(id, room: target, ref: ref))))
     }
 
@@ -36,9 +37,10 @@ extension ChatState {
             return replyError(id, .forbidden, "your token does not allow broadcasts", ref: ref)
         }
         guard backplaneAvailable else { return replyError(id, .unavailable, ChatState.unavailableMessage, ref: ref) }
-        statistics.messagesReceived += 1
         let body = ChatMessage.body(
             id: client.publicID, name: client.name.value, text: text, ts: now.epochMillis, user: client.identity?.user)
+        guard chargeEscaping(id, body: body, text: text, ref: ref, now: now) else { return }
+        statistics.messagesReceived += 1
         issue(.broadcast(body: body, ticket: ticket(for: .broadcast(id, ref: ref))))
     }
 

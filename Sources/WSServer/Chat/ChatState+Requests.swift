@@ -66,6 +66,23 @@ extension ChatState {
         return false
     }
 
+    /// Charges the byte budget for what escaping added to a message's text
+    /// (the frame itself was charged on arrival); false, with
+    /// `rate_limited`, when the budget cannot take it.
+    mutating func chargeEscaping(_ id: ClientID, body: [UInt8], text: String, ref: ChatRequest.Ref?, now: Moment) -> Bool {
+        guard var client = clients[id] else { return false }
+        let growth = RequestCost.escapingGrowth(bodyBytes: body.count, text: text, name: client.name.value)
+        guard growth > 0 else { return true }
+        let verdict = byteLimiter.admit(&client.byteBucket, now: now.uptimeNanos, cost: UInt64(growth))
+        clients[id] = client
+        guard verdict == .allowed else {
+            statistics.rateLimitedRefusals += 1
+            replyError(id, .rateLimited, "too many bytes, slow down", ref: ref)
+            return false
+        }
+        return true
+    }
+
     /// Runs the request now, or after the client's join in flight.
     mutating func runOrDefer(_ id: ClientID, _ request: ChatRequest, now: Moment) {
         guard let client = clients[id] else { return }

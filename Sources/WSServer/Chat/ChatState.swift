@@ -35,7 +35,7 @@ public struct ChatState: Sendable {
         requestLimiter = RateLimiter(rate: config.rateLimit, burst: 2 * config.rateLimit)
         byteLimiter = RateLimiter(
             rate: config.rateLimit > 0 ? config.byteRate : 0,
-            burst: max(2 * config.byteRate, Double(RequestCost.escapedSize(bytes: config.maxMessageSize))))
+            burst: max(2 * config.byteRate, 6 * Double(config.maxMessageSize) + Double(RequestCost.bodyEnvelope)))
     }
 
     public var connectionCount: Int { clients.count }

@@ -37,6 +37,19 @@ public struct Delivery: Sendable {
         self.init(recipients: [recipient], action: action)
     }
 
+    /// Bytes this delivery queues across all its recipients.
+    var queuedBytes: Int {
+        guard case .event(let event) = action else { return 0 }
+        return event.byteCount * recipients.count
+    }
+
+    /// Bytes this delivery keeps alive while it waits in an inbox (its
+    /// event, shared by every recipient).
+    var heldBytes: Int {
+        guard case .event(let event) = action else { return 64 }
+        return event.byteCount + 64
+    }
+
     public init(to recipient: ClientID, _ event: ChatEvent) {
         self.init(recipients: [recipient], action: .event(PreparedEvent(event)))
     }

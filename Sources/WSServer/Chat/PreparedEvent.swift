@@ -11,7 +11,10 @@ public final class PreparedEvent: Sendable, Equatable {
 
     public init(payload: [UInt8]) {
         self.payload = payload
-        frame = FrameEncoder.frame(opcode: .text, payload: payload)
+        var frame: [UInt8] = []
+        frame.reserveCapacity(FrameEncoder.headerLength(payloadCount: payload.count, masked: false) + payload.count)
+        payload.withUnsafeBytes { FrameEncoder.append(opcode: .text, payload: $0, to: &frame) }
+        self.frame = frame
     }
 
     public convenience init(_ event: ChatEvent) {

@@ -13,6 +13,8 @@ struct Router {
 
     let config: ServerConfig
     let metrics: ServerMetrics
+    /// Who is asking: the echo endpoint answers loopback peers by default.
+    let peer: PeerAddress
 
     func route(_ head: HTTPRequestHead) -> Route {
         if ServerHandshake.isUpgradeRequest(head) { return routeUpgrade(head) }
@@ -32,7 +34,9 @@ struct Router {
         let endpoint: Connection.Endpoint
         switch head.path {
         case "/": endpoint = .chat
-        case "/echo": endpoint = .echo
+        case "/echo" where echoIsOpen: endpoint = .echo
+        case "/echo" where config.echo == .local:
+            return .respond(.plainText(.forbidden, Self.echoIsLocal), failure: "echo_not_local")
         default: return .respond(.plainText(.notFound, "no WebSocket endpoint at \(head.path)"), failure: "not_found")
         }
         let request: UpgradeRequest
@@ -41,18 +45,23 @@ struct Router {
         } catch {
             return .respond(error.response(), failure: error.label)
         }
-        guard isAllowed(origin: request.origin) else {
+        guard OriginPolicy(allowed: config.allowedOrigins).allows(origin: request.origin, host: request.host) else {
             return .respond(.plainText(.forbidden, "origin not allowed"), failure: "forbidden_origin")
         }
         return .upgrade(endpoint, request)
     }
 
-    /// Requests without an Origin come from non-browser clients, which can
-    /// send any Origin they like, so only browsers are held to the list.
-    private func isAllowed(origin: String?) -> Bool {
-        guard !config.allowedOrigins.isEmpty, let origin else { return true }
-        return config.allowedOrigins.contains { $0.lowercased() == origin.lowercased() }
+    /// `/echo` serves conformance tests and diagnostics, which run on the
+    /// server's own machine: others get it only with `--echo public`.
+    private var echoIsOpen: Bool {
+        switch config.echo {
+        case .public: true
+        case .local: peer.isLoopback
+        case .off: false
+        }
     }
+
+    static let echoIsLocal = "the echo endpoint answers local clients only (see --echo)"
 
     /// A plain GET of a WebSocket endpoint.
     static let upgradeRequired = HTTPResponse.plainText(

@@ -13,7 +13,7 @@ extension Connection {
         }
         guard case .complete(let request, let consumed) = result else { return }
         head = HTTPRequestHeadParser()
-        switch Router(config: loop.config, metrics: loop.metrics).route(request) {
+        switch Router(config: loop.config, metrics: loop.metrics, peer: peer).route(request) {
         case .upgrade(let endpoint, let upgrade):
             let leftover = UnsafeMutableRawBufferPointer(rebasing: bytes[consumed...])
             self.upgrade(to: endpoint, upgrade, leftover: leftover)
@@ -39,6 +39,7 @@ extension Connection {
         }
         let config = loop.config
         self.endpoint = endpoint
+        loop.gate.handshakeEnded()
         phase = .open
         deadline = 0
         switch endpoint {

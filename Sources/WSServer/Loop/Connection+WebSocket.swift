@@ -9,6 +9,11 @@ extension Connection {
         case .chat: consumeChat(bytes)
         case nil: return
         }
+        // Backpressure on every endpoint: a peer that sends faster than it
+        // reads (echoes, or pongs to a ping flood) is not read until its
+        // queue drains; the queue then holds at most one read's worth, or one
+        // message of the endpoint's limit, above its bound.
+        if session.output.count > loop.config.maxOutbound { pauseReading() }
         if session.state == .closed {
             finish()  // the peer's close was answered, or the peer broke the protocol
         } else if session.state == .closeReceived {
@@ -33,10 +38,6 @@ extension Connection {
         }
         peerSentClose = peerSentClose || peerClosed
         if let failure { logFailure(failure) }
-        // Backpressure: a peer that sends faster than it reads is simply not
-        // read until its echoes drain (the queue then holds at most one read's
-        // worth, or one message of the echo limit, above this mark).
-        if session.output.count > loop.config.maxOutbound { pauseReading() }
     }
 
     /// Chat: each text message becomes one registry call, in order.
@@ -94,7 +95,6 @@ extension Connection {
                 return closeSlowConsumer()
             }
             session.sendEncoded(event.frame)
-            loop.queuedThisPass += event.byteCount
         case .ping:
             guard phase == .open else { return }
             session.ping(UnsafeRawBufferPointer(start: nil, count: 0))

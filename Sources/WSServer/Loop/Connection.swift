@@ -28,6 +28,7 @@ final class Connection {
 
     let fd: Int32
     let id: ClientID
+    let peer: PeerAddress
     unowned let loop: EventLoop
     var phase = Phase.http
     var endpoint: Endpoint?
@@ -35,7 +36,10 @@ final class Connection {
     var session: WebSocketSession
     var interest = IOEvents.readable
     var isDirty = false
+    /// Not read until its output drains (it sends faster than it reads).
     var readPaused = false
+    /// Not read until the registry's backlog drains (see `RegistryBacklog`).
+    var isThrottled = false
     /// When the last byte arrived, and the idle cycle (used here for echo
     /// sessions, and to check the registry's idle verdicts for chat).
     var liveness: LivenessCycle
@@ -51,9 +55,10 @@ final class Connection {
     /// The client is a chat member in the registry.
     var inRegistry = false
 
-    init(fd: Int32, id: ClientID, loop: EventLoop) {
+    init(fd: Int32, id: ClientID, peer: PeerAddress, loop: EventLoop) {
         self.fd = fd
         self.id = id
+        self.peer = peer
         self.loop = loop
         head = HTTPRequestHeadParser(limits: HTTPHeadLimits(maxHeadBytes: loop.config.maxHeadSize))
         session = WebSocketSession(role: .server, maxMessageSize: loop.config.maxMessageSize)
@@ -82,6 +87,7 @@ final class Connection {
     /// One read per readiness event keeps the loop fair: a busy peer waits
     /// for the next pass instead of starving the others.
     private func readOnce() {
+        if endpoint == .chat, loop.gate.registryBacklog.isOverLimit { return throttle() }
         switch Socket.read(fd, into: loop.readBuffer) {
         case .transferred(let count):
             liveness.recordActivity(now: loop.now)
@@ -132,7 +138,7 @@ final class Connection {
         var wanted = interest.subtracting(.writable)
         if readPaused {
             readPaused = false
-            wanted.insert(.readable)
+            if !isThrottled { wanted.insert(.readable) }
         }
         loop.updateInterest(self, wanted)
         guard phase == .finishing else { return }
@@ -151,10 +157,23 @@ final class Connection {
         while case .transferred = Socket.read(fd, into: loop.readBuffer) {}
     }
 
-    /// Stops reading a peer whose replies are piling up (echo backpressure).
+    /// Stops reading a peer whose replies are piling up (backpressure).
     func pauseReading() {
         readPaused = true
         loop.updateInterest(self, interest.subtracting(.readable))
+    }
+
+    /// Stops reading until the registry catches up; the loop resumes it.
+    private func throttle() {
+        isThrottled = true
+        loop.updateInterest(self, interest.subtracting(.readable))
+        loop.throttled.append(self)
+    }
+
+    func resumeAfterThrottle() {
+        isThrottled = false
+        guard phase != .closed, !readPaused else { return }
+        loop.updateInterest(self, interest.union(.readable))
     }
 
     // MARK: Ending
@@ -165,6 +184,7 @@ final class Connection {
     /// close timeout.
     func finish() {
         guard phase != .finishing, phase != .lingering, phase != .closed else { return }
+        if phase == .http { loop.gate.handshakeEnded() }
         phase = .finishing
         leaveRegistry()
         armCloseDeadline()
@@ -177,6 +197,10 @@ final class Connection {
     func leaveRegistry(acknowledge: Bool = false) {
         guard inRegistry else { return }
         inRegistry = false
+        // A client that closes politely still gets the replies to what it
+        // sent before its close; one the server closes, or that vanished,
+        // has nobody left to read them.
+        if !acknowledge { loop.dropQueuedRequests(of: id) }
         loop.metrics.chatClients.wrappingSubtract(1, ordering: .relaxed)
         loop.submit(.disconnect(id, acknowledge: acknowledge))
     }
@@ -205,6 +229,8 @@ final class Connection {
     func terminate() {
         guard phase != .closed else { return }
         let wasOpen = endpoint != nil
+        if phase == .http { loop.gate.handshakeEnded() }
+        loop.gate.release(peer)
         phase = .closed
         Socket.close(fd)
         session.output.removeAll()

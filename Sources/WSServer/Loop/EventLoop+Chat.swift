@@ -4,23 +4,29 @@
 extension EventLoop {
     func submit(_ call: RegistryCall) {
         registryCalls.append(call)
+        gate.registryBacklog.add(call.weight)
+    }
+
+    /// A client left the registry: requests it queued in this pass and not
+    /// yet sent to loop 0 are dropped.
+    func dropQueuedRequests(of client: ClientID) {
+        gate.registryBacklog.add(-registryCalls.dropRequests(of: client))
     }
 
     /// Loop 0 runs the pass's calls in small batches and stops once the pass
-    /// has queued `passOutputBudget` bytes: the rest waits for the next pass,
-    /// after this one's output is written. A join storm (each join sends
-    /// presence to up to `--presence-limit` members) then cannot pile up
-    /// megabytes of queued frames in one pass.
+    /// has queued `passOutputBudget` bytes for the clients of every loop, or
+    /// once another loop's inbox holds more than that: the rest waits for the
+    /// next pass, after this one's output is written. A join storm (each join
+    /// sends presence to up to `--presence-limit` members) then cannot pile
+    /// up megabytes of queued frames in one pass.
     func runRegistryCalls() {
         guard !registryCalls.isEmpty else { return }
         guard index == 0, let registry else {
-            send(.registry(registryCalls), to: 0)
-            return registryCalls.removeAll(keepingCapacity: true)
+            return send(.registry(registryCalls.takeAll()), to: 0)
         }
-        var done = 0
-        while done < registryCalls.count, queuedThisPass < Self.passOutputBudget {
-            let batch = Array(registryCalls[done..<min(done + Self.registryBatchSize, registryCalls.count)])
-            done += batch.count
+        while !registryCalls.isEmpty, queuedThisPass < Self.passOutputBudget, !peersAreBehind {
+            let batch = Array(registryCalls.takeBatch(Self.registryBatchSize))
+            gate.registryBacklog.add(-batch.reduce(0) { $0 + $1.weight })
             let moment = currentMoment
             let deliveries = registry.assumeIsolated { registry in
                 let deliveries = registry.perform(batch, now: moment)
@@ -29,7 +35,11 @@ extension EventLoop {
             }
             dispatch(deliveries)
         }
-        registryCalls.removeFirst(done)
+    }
+
+    /// Whether another loop has not yet applied a pass's worth of deliveries.
+    private var peersAreBehind: Bool {
+        peers.contains { $0 !== self && $0.inboxBytes.load(ordering: .relaxed) > Self.passOutputBudget }
     }
 
     /// Echo sessions are not registry clients: each loop sweeps its own,
@@ -61,8 +71,10 @@ extension EventLoop {
     }
 
     /// Applies deliveries for this loop's clients and forwards each delivery
-    /// once to every other loop that owns one of its recipients.
+    /// once to every other loop that owns one of its recipients; counts the
+    /// bytes queued for every loop against the pass's output budget.
     func dispatch(_ deliveries: [Delivery]) {
+        queuedThisPass += deliveries.reduce(0) { $0 + $1.queuedBytes }
         guard peers.count > 1 else { return apply(deliveries) }
         var forwarded = Array(repeating: [Delivery](), count: peers.count)
         for delivery in deliveries {
@@ -74,6 +86,7 @@ extension EventLoop {
         }
         apply(deliveries)
         for target in peers.indices where !forwarded[target].isEmpty {
+            peers[target].inboxBytes.wrappingAdd(forwarded[target].reduce(0) { $0 + $1.heldBytes }, ordering: .relaxed)
             send(.deliver(forwarded[target]), to: target)
         }
     }

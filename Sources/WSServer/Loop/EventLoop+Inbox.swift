@@ -35,8 +35,10 @@ extension EventLoop {
         }
         for message in messages {
             switch message {
-            case .adopt(let fd): adopt(fd)
-            case .deliver(let deliveries): apply(deliveries)
+            case .adopt(let fd, let peer): adopt(fd, peer: peer)
+            case .deliver(let deliveries):
+                apply(deliveries)
+                inboxBytes.wrappingSubtract(deliveries.reduce(0) { $0 + $1.heldBytes }, ordering: .relaxed)
             case .registry(let calls): registryCalls.append(contentsOf: calls)
             case .shutDown: beginShutdown()
             }

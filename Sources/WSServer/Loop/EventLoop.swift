@@ -26,6 +26,8 @@ final class EventLoop: @unchecked Sendable {
     let index: Int
     let config: ServerConfig
     let metrics: ServerMetrics
+    /// Limits shared with the other loops (handshakes, per-address).
+    let gate: ConnectionGate
     /// Every loop, this one included; set before the threads start.
     var peers: [EventLoop] = []
     /// The chat registry; runs on loop 0. Set before the threads start.
@@ -39,6 +41,8 @@ final class EventLoop: @unchecked Sendable {
     var slots = SlotTable()
     var timers = MinHeap<TimerEntry>()
     var dirty: [Connection] = []
+    /// Chat connections not read while the registry's backlog is high.
+    var throttled: [Connection] = []
     /// Monotonic time of the current pass, read once after `epoll_wait`.
     private(set) var now: UInt64 = Clock.monotonicNanos()
     var listener: Listener?
@@ -46,20 +50,23 @@ final class EventLoop: @unchecked Sendable {
     var nextAdoptionTarget = 0
     var signals: SignalSource?
     var nextSweep: UInt64 = 0
-    var registryCalls: [RegistryCall] = []
+    var registryCalls = RegistryQueue()
     /// Frame bytes queued to connections in the current pass.
     var queuedThisPass = 0
     var outboxes: [[LoopMessage]] = []
     var shutdownDeadline: UInt64?
     private var running = true
     let inbox = Mutex<[LoopMessage]>([])
+    /// Bytes of deliveries posted to this loop and not yet applied.
+    let inboxBytes = Atomic<Int>(0)
     let jobs = Mutex<[UnownedJob]>([])
     let threadID = Atomic<UInt>(0)
 
-    init(index: Int, config: ServerConfig, metrics: ServerMetrics) throws(ServerError) {
+    init(index: Int, config: ServerConfig, metrics: ServerMetrics, gate: ConnectionGate) throws(ServerError) {
         self.index = index
         self.config = config
         self.metrics = metrics
+        self.gate = gate
         epoll = try Epoll()
         wakeup = try EventFD()
         readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
@@ -91,6 +98,7 @@ final class EventLoop: @unchecked Sendable {
         runJobs()
         fireTimers()
         runRegistryCalls()
+        resumeThrottledReaders()
         flushDirty()
         queuedThisPass = 0
         postOutboxes()
@@ -125,6 +133,13 @@ final class EventLoop: @unchecked Sendable {
         if let deadline = shutdownDeadline { next = min(next, deadline) }
         guard next > now else { return 0 }
         return Int32((next - now + 999_999) / 1_000_000)
+    }
+
+    private func resumeThrottledReaders() {
+        guard !throttled.isEmpty, gate.registryBacklog.isBelowResumeMark else { return }
+        let resumed = throttled
+        throttled.removeAll(keepingCapacity: true)
+        for connection in resumed { connection.resumeAfterThrottle() }
     }
 
     // MARK: Pending output
@@ -173,20 +188,27 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Takes ownership of an accepted socket: registers it and arms the handshake deadline.
-    func adopt(_ fd: Int32) {
-        guard shutdownDeadline == nil else { return Socket.close(fd) }
+    func adopt(_ fd: Int32, peer: PeerAddress) {
+        guard shutdownDeadline == nil else { return drop(fd, peer: peer) }
         Socket.setNoDelay(fd)
         let serial = ServerSerials.next()
         let id = ClientID(serial: serial, loop: index, slot: slots.nextSlot)
-        let connection = Connection(fd: fd, id: id, loop: self)
+        let connection = Connection(fd: fd, id: id, peer: peer, loop: self)
         do {
             try epoll.add(fd, token: connection.token, interest: .readable)
         } catch {
             Log.warn("cannot watch a new connection: \(error)")
-            return Socket.close(fd)
+            return drop(fd, peer: peer)
         }
         slots.insert(connection)
         arm(connection, after: config.handshakeTimeout)
+    }
+
+    /// Closes an accepted socket that never became a connection.
+    private func drop(_ fd: Int32, peer: PeerAddress) {
+        Socket.close(fd)
+        gate.handshakeEnded()
+        gate.release(peer)
     }
 
     func updateInterest(_ connection: Connection, _ interest: IOEvents) {

@@ -10,7 +10,7 @@ import Glibc
 final class Listener {
     /// What one `accept` produced.
     enum Accepted {
-        case socket(Int32)
+        case socket(Int32, PeerAddress)
         /// No connection is waiting.
         case none
         /// Out of descriptors: one waiting connection was shed.
@@ -47,8 +47,14 @@ final class Listener {
 
     func accept() -> Accepted {
         while true {
-            let client = cepoll_accept4(fd, nil, nil, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
-            if client >= 0 { return .socket(client) }
+            var address = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let client = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    cepoll_accept4(fd, $0, &length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
+                }
+            }
+            if client >= 0 { return .socket(client, PeerAddress(address)) }
             switch errno {
             case EINTR, ECONNABORTED: continue
             case EAGAIN, EWOULDBLOCK: return .none

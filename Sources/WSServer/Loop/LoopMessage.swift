@@ -3,7 +3,7 @@
 /// traffic costs one wakeup, not one per message.
 enum LoopMessage: Sendable {
     /// A freshly accepted socket for this loop to own.
-    case adopt(Int32)
+    case adopt(Int32, PeerAddress)
     /// Registry output for clients on this loop, in order.
     case deliver([Delivery])
     /// Chat work for the registry (posted to loop 0 only), in order.
