@@ -21,7 +21,10 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CPseudoTerminal"),
         .target(name: "WSProtocol", dependencies: ["COpenSSL"]),
-        .target(name: "WSServer", dependencies: ["WSProtocol", "CEpoll"]),
+        // The browser page's files (Sources/WSServer/Page) become string constants at build time.
+        .target(name: "WSServer", dependencies: ["WSProtocol", "CEpoll"], plugins: ["EmbedPage"]),
+        .executableTarget(name: "page-embedder"),
+        .plugin(name: "EmbedPage", capability: .buildTool(), dependencies: ["page-embedder"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
         .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
