@@ -19,6 +19,7 @@ struct ChatPageFilesTests {
             "chat.html": PageFiles.chatHTML, "chat.css": PageFiles.chatCSS,
             "chat-connection.js": PageFiles.chatConnectionJS, "chat-events.js": PageFiles.chatEventsJS,
             "chat-views.js": PageFiles.chatViewsJS, "chat-input.js": PageFiles.chatInputJS,
+            "chat-logic.js": PageFiles.chatLogicJS, "chat-identity.js": PageFiles.chatIdentityJS,
         ]
         #expect(Set(Files.entries(of: Self.folder)) == Set(embedded.keys))
         for (name, text) in embedded {

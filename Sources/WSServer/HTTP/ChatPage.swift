@@ -12,8 +12,11 @@ import WSProtocol
 /// use), and connections to this server only: CSP Level 3 lets `'self'` in
 /// `connect-src` match `ws:` to the page's own host and port.
 enum ChatPage {
-    /// Helpers and state first, start-up last.
-    static let scripts = [PageFiles.chatConnectionJS, PageFiles.chatEventsJS, PageFiles.chatViewsJS, PageFiles.chatInputJS]
+    /// Pure logic and state first, start-up last.
+    static let scripts = [
+        PageFiles.chatLogicJS, PageFiles.chatConnectionJS, PageFiles.chatIdentityJS, PageFiles.chatEventsJS,
+        PageFiles.chatViewsJS, PageFiles.chatInputJS,
+    ]
 
     static let script = "\n'use strict';\n(function chatPage() {\n" + scripts.joined(separator: "\n") + "})();\n"
 

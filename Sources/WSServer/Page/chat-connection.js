@@ -1,71 +1,55 @@
-// The chat page's state, the socket, reconnecting with backoff, and requests.
-// The server joins the chat-*.js files into one strict function (ChatPage.swift),
-// so nothing here reaches the page's global scope.
-
-const ROOM_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
-const NICK_KEY = 'chat-server.nickname';
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_CAP_MS = 30000;
-const ROOM_LIST_EVERY_MS = 30000;
+// The page's state, the socket, reconnecting (with backoff after a drop,
+// never by itself after a refusal), and requests.
 
 const byId = (id) => document.getElementById(id);
 const ui = {
   status: byId('status'), reconnect: byId('reconnect'), nick: byId('nick'), nickForm: byId('nick-form'),
-  sideToggle: byId('side-toggle'), tabs: byId('tabs'), leave: byId('leave'), panels: byId('panels'),
-  notice: byId('notice'), noticeText: byId('notice-text'), noticeClose: byId('notice-close'),
-  message: byId('message'), sendForm: byId('send-form'), joinForm: byId('join-form'),
-  joinRoom: byId('join-room'), refresh: byId('refresh'), roomList: byId('room-list'),
-  members: byId('members'), membersTitle: byId('members-title'),
+  nickSet: byId('nick-set'), sideToggle: byId('side-toggle'), tabs: byId('tabs'),
+  leave: byId('leave'), panels: byId('panels'), notice: byId('notice'), noticeText: byId('notice-text'),
+  noticeClose: byId('notice-close'), message: byId('message'), sendForm: byId('send-form'),
+  joinForm: byId('join-form'), joinRoom: byId('join-room'), refresh: byId('refresh'),
+  roomsTitle: byId('rooms-title'), roomList: byId('room-list'), members: byId('members'),
+  membersTitle: byId('members-title'),
 };
 
 const chat = {
   socket: null,
+  // The current socket reached `open` (a close before that is a refused upgrade or no server).
+  opened: false,
+  // `welcome` arrived: requests may be sent.
   open: false,
-  me: { id: null, name: null },
+  // A refusal stopped reconnecting until the user asks.
+  halted: false,
+  token: null,
+  me: { id: null, name: null, user: null },
   rooms: new Map(),
   active: null,
   attempt: 0,
   retryTimer: 0,
-  roomListTimer: 0,
+  roomList: null,
+  roomListAskedAt: null,
   nextRef: 1,
   pending: new Map(),
   focused: false,
 };
 
-function storedNickname() {
-  try {
-    return localStorage.getItem(NICK_KEY) || '';
-  } catch (error) {
-    return '';
-  }
-}
-
-function rememberNickname(name) {
-  try {
-    localStorage.setItem(NICK_KEY, name);
-  } catch (error) {
-    // Storage can be disabled; the name then lasts until the tab closes.
-  }
-}
-
-function socketURL() {
-  const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-  const name = storedNickname();
-  return scheme + location.host + '/' + (name ? '?name=' + encodeURIComponent(name) : '');
-}
-
 function connect() {
   clearTimeout(chat.retryTimer);
+  chat.halted = false;
   ui.reconnect.hidden = true;
   setStatus('connecting', chat.attempt ? 'Reconnecting…' : 'Connecting…');
   let socket;
   try {
-    socket = new WebSocket(socketURL());
+    socket = new WebSocket(socketAddress(location, chat.token, storedNickname()));
   } catch (error) {
-    closed({ code: 1006, reason: String(error.message || error) });
+    dropped({ code: 1006, reason: String(error.message || error) });
     return;
   }
   chat.socket = socket;
+  chat.opened = false;
+  socket.onopen = () => {
+    if (socket === chat.socket) chat.opened = true;
+  };
   socket.onmessage = (event) => {
     if (socket === chat.socket) receive(event.data);
   };
@@ -78,28 +62,59 @@ function isOpen() {
   return chat.open && chat.socket !== null && chat.socket.readyState === WebSocket.OPEN;
 }
 
-// Full jitter (a uniform delay up to the capped exponential) spreads
-// out the clients that a server restart disconnected all at once.
-function backoffDelay() {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** chat.attempt);
-  chat.attempt += 1;
-  return Math.random() * ceiling;
+// A socket that closed before it opened while carrying a token is most
+// likely a refused token (401 before the upgrade, which scripts cannot
+// read), unless the server is not there at all: ask its /health to tell.
+function closed(event) {
+  if (chat.opened || !chat.token) {
+    dropped(event);
+    return;
+  }
+  const attempt = chat.socket;
+  fetch('/health', { cache: 'no-store' }).then(
+    () => attempt === chat.socket && tokenRefused(),
+    () => attempt === chat.socket && dropped(event));
 }
 
-function closed(event) {
-  const why = event.code === 1006 ? 'no connection' : event.code + (event.reason ? ' ' + event.reason : '');
+function dropped(event) {
+  const verdict = closeVerdict(event.code, event.reason);
   if (chat.open) {
-    for (const room of chat.rooms.values()) addLine(room, 'Disconnected: ' + why, 'warn');
-    if (event.code !== 1000) showNotice('Connection closed: ' + why);
+    for (const room of chat.rooms.values()) addLine(room, 'Disconnected: ' + verdict.why, 'warn');
+    if (event.code !== 1000) showNotice('Connection closed: ' + verdict.why);
   }
+  disconnected();
+  if (verdict.forgetToken) forgetToken();
+  if (!verdict.retry) {
+    halt('Disconnected: ' + verdict.why + '. Press "Reconnect now" to try again.');
+    return;
+  }
+  const delay = backoffDelay(chat.attempt, Math.random());
+  chat.attempt += 1;
+  setStatus('offline', 'Offline (' + verdict.why + '), retrying in ' + (delay / 1000).toFixed(1) + ' s');
+  ui.reconnect.hidden = false;
+  chat.retryTimer = setTimeout(connect, delay);
+}
+
+function tokenRefused() {
+  disconnected();
+  forgetToken();
+  halt('The sign-in token was refused or has expired. Open the page with a new one, '
+    + 'or press "Reconnect now" to continue as a guest.');
+}
+
+function disconnected() {
   chat.socket = null;
   chat.open = false;
   chat.pending.clear();
   for (const room of chat.rooms.values()) setJoined(room, false);
-  const delay = backoffDelay();
-  setStatus('offline', 'Offline (' + why + '), retrying in ' + (delay / 1000).toFixed(1) + ' s');
+}
+
+// Stays offline until the user presses "Reconnect now".
+function halt(why) {
+  chat.halted = true;
+  setStatus('offline', 'Offline: not reconnecting by itself');
+  showNotice(why);
   ui.reconnect.hidden = false;
-  chat.retryTimer = setTimeout(connect, delay);
 }
 
 function notConnected() {
@@ -116,9 +131,7 @@ function send(request) {
 }
 
 function requestJoin(room) {
-  const request = { type: 'join', room: room.name };
-  if (room.seen) request.since = room.lastSeq;
-  return send(request);
+  return send(joinRequest(room));
 }
 
 function requestMembers(name) {
@@ -126,14 +139,17 @@ function requestMembers(name) {
   if (room && room.joined) send({ type: 'who', room: name });
 }
 
-// Joins and presence change member counts; one listing per burst of them
-// is enough, and a steady stream of them still gets one every 300 ms.
-function requestRoomList(soon) {
-  if (soon) {
-    if (!chat.roomListTimer) chat.roomListTimer = setTimeout(() => requestRoomList(false), 300);
-    return;
-  }
-  clearTimeout(chat.roomListTimer);
-  chat.roomListTimer = 0;
-  if (isOpen()) send({ type: 'rooms' });
+// The user asked (Refresh, /rooms, opening the panel on a phone).
+function requestRoomList() {
+  if (!send({ type: 'rooms' })) return false;
+  chat.roomListAskedAt = Date.now();
+  return true;
+}
+
+// The page's own asking: on connect, every ROOM_LIST_EVERY_MS and when the
+// tab comes back into view, but only when due (chat-logic.js). Between
+// listings, joins and presence update the counts shown (patchRoomList).
+function refreshRoomListIfDue() {
+  const onScreen = !document.hidden && ui.roomList.getClientRects().length > 0;
+  if (isOpen() && roomListDue(Date.now(), chat.roomListAskedAt, onScreen)) requestRoomList();
 }

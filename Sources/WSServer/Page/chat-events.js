@@ -1,9 +1,10 @@
-// Handlers for the server's events, including the `since` resume after a reconnect.
+// Handlers for the server's events: the resume after a reconnect (`since`
+// and `epoch`, `recovered`, `reset`), listings, identities and errors.
 
 const handlers = new Map([
-  ['welcome', onWelcome], ['joined', onJoined], ['left', onLeft], ['presence', onPresence],
-  ['message', onMessage], ['broadcast', onBroadcast], ['rooms', onRooms], ['who', onWho],
-  ['nick', onNick], ['ack', () => {}], ['error', onError],
+  ['welcome', onWelcome], ['joined', onJoined], ['reset', onReset], ['left', onLeft],
+  ['presence', onPresence], ['message', onMessage], ['broadcast', onBroadcast], ['rooms', onRooms],
+  ['who', onWho], ['nick', onNick], ['ack', () => {}], ['error', onError],
 ]);
 
 function receive(data) {
@@ -23,16 +24,12 @@ function receive(data) {
 function onWelcome(event) {
   chat.open = true;
   chat.attempt = 0;
-  chat.me = { id: event.id, name: event.name };
+  chat.me = { id: event.id, name: event.name, user: typeof event.user === 'string' ? event.user : null };
   hideNotice();
-  setStatus('connected', 'Connected as ' + event.name);
-  if (storedNickname()) {
-    if (document.activeElement !== ui.nick) ui.nick.value = event.name;
-  } else {
-    addLine(activeRoom(), 'You are ' + event.name + '. Choose a nickname above; this browser will remember it.');
-  }
+  setStatus('connected', identityText(chat.me));
+  introduce();
   rejoinRooms();
-  requestRoomList(false);
+  refreshRoomListIfDue();
   if (!chat.focused || document.activeElement === document.body) ui.message.focus();
   chat.focused = true;
 }
@@ -49,21 +46,23 @@ function onJoined(event, request) {
   const since = request && request.type === 'join' ? request.since : undefined;
   setJoined(room, true);
   room.memberCount = event.members;
-  if (since !== undefined && event.seq < since) {
+  patchRoomList(room.name, event.members);
+  const outcome = resumeOutcome(since, event);
+  if (outcome.kind === 'forgotten') {
     restartRoom(room, since);
     return;
   }
   room.resyncing = false;
-  const history = Array.isArray(event.history) ? event.history : [];
-  reportLoss(room, since, history, event.seq);
-  for (const message of history) showMessage(room, message, false);
+  room.epoch = typeof event.epoch === 'string' ? event.epoch : null;
+  if (outcome.kind === 'reset') resetView(room);
+  if (outcome.lost > 0) addLine(room, outcome.lost + ' message(s) sent while you were away could not be recovered.', 'warn');
+  for (const message of Array.isArray(event.history) ? event.history : []) showMessage(room, message, false);
   room.lastSeq = Math.max(room.lastSeq, event.seq);
   room.seen = true;
   if (room.name === chat.active) requestMembers(room.name);
-  requestRoomList(true);
 }
 
-// A room's seq below our `since` means the server forgot the room (it
+// A v1 server whose room seq is below our `since` forgot the room (it
 // restarted, or everyone left): start over from whatever it has now and
 // ignore live messages until that history arrives.
 function restartRoom(room, since) {
@@ -74,24 +73,36 @@ function restartRoom(room, since) {
   requestJoin(room);
 }
 
-function reportLoss(room, since, history, seq) {
-  if (since === undefined) return;
-  const first = history.length ? history[0].seq : seq + 1;
-  const lost = first - since - 1;
-  if (lost > 0) addLine(room, lost + ' message(s) sent while you were away could not be recovered.', 'warn');
+// `recovered: false`: what the room still has follows, numbered afresh.
+function resetView(room) {
+  addLine(room, 'The history of this room could not be fully recovered, so the view was reset: '
+    + 'below is what the server still has.', 'warn');
+  room.lastSeq = 0;
+}
+
+// The room's history was lost while we were in it; its seq starts over in a
+// new epoch, and what comes next is numbered from there.
+function onReset(event) {
+  const room = chat.rooms.get(event.room);
+  if (!room || !room.seen) return;
+  addLine(room, 'The server lost this room\'s history; message numbers start over.', 'warn');
+  room.epoch = typeof event.epoch === 'string' ? event.epoch : null;
+  room.lastSeq = Number(event.seq) || 0;
 }
 
 function onLeft(event) {
+  const room = chat.rooms.get(event.room);
   removeRoom(event.room);
-  requestRoomList(true);
+  if (room) patchRoomList(room.name, room.memberCount - 1);
 }
 
 function onPresence(event) {
   const room = chat.rooms.get(event.room);
   if (!room) return;
   const before = room.members.get(event.id);
+  const member = { name: event.name, user: typeof event.user === 'string' ? event.user : null };
   if (event.event === 'join') {
-    room.members.set(event.id, event.name);
+    room.members.set(event.id, member);
     room.memberCount += 1;
     addLine(room, event.name + ' joined');
   } else if (event.event === 'leave') {
@@ -99,11 +110,11 @@ function onPresence(event) {
     room.memberCount = Math.max(0, room.memberCount - 1);
     addLine(room, event.name + ' left');
   } else if (event.event === 'nick') {
-    room.members.set(event.id, event.name);
-    addLine(room, (before || 'someone') + ' is now known as ' + event.name);
+    room.members.set(event.id, member);
+    addLine(room, (before ? before.name : 'someone') + ' is now known as ' + event.name);
   }
   if (room.name === chat.active) renderMembers(room);
-  requestRoomList(true);
+  patchRoomList(room.name, room.memberCount);
 }
 
 function onMessage(event) {
@@ -114,7 +125,7 @@ function onMessage(event) {
   showMessage(room, event, true);
 }
 
-// Seqs only grow within a room, so anything at or below the last one
+// Seqs only grow within an epoch, so anything at or below the last one
 // shown is a duplicate (a replay overlapping what we already have).
 function showMessage(room, message, live) {
   if (!(message.seq > room.lastSeq)) return;
@@ -134,14 +145,25 @@ function onBroadcast(event) {
 
 function onRooms(event) {
   if (!Array.isArray(event.rooms)) return;
-  renderRoomList(event.rooms);
+  chat.roomList = { rooms: event.rooms, total: event.total, truncated: event.truncated };
+  renderRoomList(chat.roomList);
+}
+
+// Between listings the page keeps the counts it learns itself.
+function patchRoomList(name, members) {
+  if (chat.roomList === null) return;
+  chat.roomList = patchedRooms(chat.roomList, name, members);
+  renderRoomList(chat.roomList);
 }
 
 function onWho(event) {
   const room = chat.rooms.get(event.room);
   if (!room || !Array.isArray(event.members)) return;
-  room.members = new Map(event.members.map((member) => [member.id, member.name]));
-  room.memberCount = room.members.size;
+  room.members = new Map(event.members.map((member) => [member.id, {
+    name: member.name, user: typeof member.user === 'string' ? member.user : null,
+  }]));
+  room.memberListing = { total: event.total, truncated: event.truncated };
+  room.memberCount = Number.isFinite(Number(event.total)) ? Number(event.total) : room.members.size;
   if (room.name === chat.active) renderMembers(room);
 }
 
@@ -150,9 +172,10 @@ function onNick(event) {
   chat.me.name = event.name;
   rememberNickname(event.name);
   ui.nick.value = event.name;
-  setStatus('connected', 'Connected as ' + event.name);
+  setStatus('connected', identityText(chat.me));
   for (const room of chat.rooms.values()) {
-    if (room.members.has(chat.me.id)) room.members.set(chat.me.id, event.name);
+    const me = room.members.get(chat.me.id);
+    if (me) me.name = event.name;
   }
   if (changed) addLine(activeRoom(), 'You are now known as ' + event.name);
   const room = activeRoom();
@@ -161,6 +184,11 @@ function onNick(event) {
 
 function onError(event, request) {
   const text = String(event.message) + ' (' + String(event.code) + ')';
+  const unsent = unsentText(request, event.code);
+  if (unsent !== null) {
+    notDelivered(request, unsent, text);
+    return;
+  }
   showNotice(text);
   addLine(activeRoom(), 'Error: ' + text, 'error');
   if (request && request.type === 'join') {
@@ -168,4 +196,14 @@ function onError(event, request) {
     if (room && !room.seen) removeRoom(room.name);
   }
   if (request && request.type === 'nick' && document.activeElement !== ui.nick) ui.nick.value = chat.me.name;
+}
+
+// The message reached nobody: it goes back into an empty message box, ready
+// to send again; over newer typing, the notice quotes it instead.
+function notDelivered(request, unsent, why) {
+  const restored = ui.message.value === '';
+  if (restored) ui.message.value = unsent;
+  const where = restored ? 'it is back in the message box: press Enter to send it again.' : 'you can send it again: ' + unsent;
+  showNotice('Not delivered, ' + where + ' (' + why + ')');
+  addLine(chat.rooms.get(request.room) || activeRoom(), 'Not delivered: ' + why, 'error');
 }

@@ -1,12 +1,17 @@
 // Input: the message box with its slash commands, the nickname and join forms,
-// keyboard navigation of the tabs, and start-up (rooms from `?room=`, then connect).
+// keyboard navigation of the tabs, and start-up (the token from `#token=`, rooms
+// from `?room=`, then connect).
+
+// How often the page checks whether the room list is due (chat-logic.js):
+// a check that is not due sends nothing.
+const ROOM_LIST_CHECK_MS = 5000;
 
 const commands = new Map([
   ['join', (argument) => joinRoom(argument)],
   ['leave', (argument) => leaveRoom(argument || chat.active)],
   ['nick', (argument) => setNickname(argument)],
   ['all', (argument) => argument !== '' && send({ type: 'broadcast', text: argument })],
-  ['rooms', () => send({ type: 'rooms' })],
+  ['rooms', requestRoomList],
   ['help', showHelp],
 ]);
 
@@ -74,6 +79,10 @@ function leaveRoom(name) {
 // The server judges the rest (length in characters, no control or
 // bidi characters) and answers bad_name, which shows like any error.
 function setNickname(name) {
+  if (chat.token) {
+    showNotice('Your name comes from your sign-in token.');
+    return false;
+  }
   if (name === '') {
     showNotice('Type a nickname first.');
     return false;
@@ -95,10 +104,12 @@ function onTabKey(event) {
   next.focus();
 }
 
+// Opening the panel is asking to see the rooms: the list is fetched then.
 function toggleSide() {
   const shown = document.body.classList.toggle('show-side');
   ui.sideToggle.setAttribute('aria-expanded', String(shown));
   ui.sideToggle.textContent = shown ? 'Chat' : 'Rooms';
+  if (shown && isOpen()) requestRoomList();
 }
 
 function onSubmit(form, action) {
@@ -120,15 +131,16 @@ function bindControls() {
     ui.message.focus();
   });
   ui.leave.addEventListener('click', () => leaveRoom(chat.active));
-  ui.refresh.addEventListener('click', () => send({ type: 'rooms' }));
+  ui.refresh.addEventListener('click', requestRoomList);
   ui.reconnect.addEventListener('click', connect);
   ui.noticeClose.addEventListener('click', hideNotice);
   ui.sideToggle.addEventListener('click', toggleSide);
   // Back on the network: no reason to sit out the rest of a backoff delay.
   window.addEventListener('online', () => {
-    if (!chat.socket) connect();
+    if (!chat.socket && !chat.halted) connect();
   });
-  setInterval(() => requestRoomList(false), ROOM_LIST_EVERY_MS);
+  document.addEventListener('visibilitychange', refreshRoomListIfDue);
+  setInterval(refreshRoomListIfDue, ROOM_LIST_CHECK_MS);
 }
 
 function start() {
@@ -137,7 +149,9 @@ function start() {
   if (valid.length < asked.length) showNotice('Some room names in the address were not valid and were skipped.');
   for (const name of valid.length ? valid : ['lobby']) ensureRoom(name);
   activate(chat.rooms.keys().next().value);
-  ui.nick.value = storedNickname();
+  loadToken();
+  showIdentity();
+  if (!chat.token) ui.nick.value = storedNickname();
   bindControls();
   connect();
 }

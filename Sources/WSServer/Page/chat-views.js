@@ -18,8 +18,8 @@ function ensureRoom(name) {
   roomSerial += 1;
   const id = 'room-' + roomSerial;
   const room = {
-    name: name, lastSeq: 0, seen: false, joined: false, resyncing: false, unread: 0,
-    memberCount: 0, members: new Map(), tab: createTab(name, id), panel: createPanel(name, id),
+    name: name, lastSeq: 0, epoch: null, seen: false, joined: false, resyncing: false, unread: 0,
+    memberCount: 0, members: new Map(), memberListing: {}, tab: createTab(name, id), panel: createPanel(name, id),
   };
   room.log = room.panel.firstChild;
   chat.rooms.set(name, room);
@@ -133,8 +133,22 @@ function appendMessage(room, message, broadcast) {
   const when = new Date(Number(message.ts));
   const time = element('time', '', Number.isFinite(when.getTime()) ? formatTime(when) : '');
   if (Number.isFinite(when.getTime())) time.dateTime = when.toISOString();
-  line.append(time, element('span', 'name', String(message.name)), element('span', 'text', String(message.text)));
+  line.append(time, nameTag(message.name, message.user), element('span', 'text', String(message.text)));
   appendToLog(room, line);
+}
+
+// A name, with a mark when the server vouches for it (`user`, the token's
+// subject); guests' names have none, so no guest can pass for a user.
+function nameTag(name, user) {
+  const tag = element('span', 'name', String(name));
+  if (typeof user !== 'string') return tag;
+  const mark = element('span', 'verified');
+  mark.title = 'Verified user ' + user;
+  const symbol = element('span', '', '✓');
+  symbol.setAttribute('aria-hidden', 'true');
+  mark.append(symbol, element('span', 'sr-only', ' (verified user ' + user + ')'));
+  tag.append(mark);
+  return tag;
 }
 
 function formatTime(date) {
@@ -151,16 +165,22 @@ function addLine(room, text, kind) {
 
 function renderMembers(room) {
   const members = room ? [...room.members] : [];
-  members.sort((a, b) => String(a[1]).localeCompare(String(b[1])));
-  ui.membersTitle.textContent = room ? 'Members of #' + room.name + ' (' + members.length + ')' : 'Members';
-  ui.members.replaceChildren(...members.map(([id, name]) => {
-    const item = element('li', '', String(name));
+  members.sort((a, b) => String(a[1].name).localeCompare(String(b[1].name)));
+  ui.membersTitle.textContent = room
+    ? 'Members of #' + room.name + ' (' + countLabel(members.length, room.memberListing) + ')' : 'Members';
+  ui.members.replaceChildren(...members.map(([id, member]) => {
+    const item = element('li');
+    item.append(nameTag(member.name, member.user));
     if (id === chat.me.id) item.append(element('span', 'you', ' (you)'));
     return item;
   }));
 }
 
-function renderRoomList(rooms) {
+// A listing the server cut short names the busiest rooms first.
+function renderRoomList(listing) {
+  const rooms = listing.rooms;
+  const cut = listing.truncated === true;
+  ui.roomsTitle.textContent = cut ? 'Busiest rooms (' + countLabel(rooms.length, listing) + ')' : 'All rooms';
   ui.roomList.replaceChildren(...rooms.map((entry) => {
     const name = String(entry.room);
     const button = element('button', chat.rooms.has(name) ? 'joined' : '');
