@@ -24,7 +24,10 @@ let package = Package(
         // The chat protocol's JSON, requests, events and name rules, shared
         // by the server, ws-client and ws-bench.
         .target(name: "ChatWire", dependencies: ["WSProtocol"]),
-        .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "CEpoll"]),
+        // The browser page's files (Sources/WSServer/Page) become string constants at build time.
+        .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "CEpoll"], plugins: ["EmbedPage"]),
+        .executableTarget(name: "page-embedder"),
+        .plugin(name: "EmbedPage", capability: .buildTool(), dependencies: ["page-embedder"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
         .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),

@@ -13,6 +13,8 @@ extension ChatPageScenario {
             \(Self.isConnected) && \(Self.tab("lobby")).dataset.joined === 'true' && \(Self.focusIsOnMessageBox)
             """)
         try page.waitUntil("the nickname prompt", Self.logMentions("lobby", "Choose a nickname"))
+        try page.waitUntil("the room list", "document.getElementById('room-list').textContent === '#lobby1'")
+        #expect(try sentCount("rooms") == 1, "one room list on connecting, with the panel on screen")
         let headers = try DevTools.parse(page.evaluate("""
             fetch('/').then(async (response) => JSON.stringify({
               type: response.headers.get('content-type'), length: response.headers.get('content-length'),
@@ -103,11 +105,13 @@ extension ChatPageScenario {
               && document.getElementById('side-toggle').offsetParent !== null
             """)
         if let path { try screenshot(to: path) }
+        let listings = try sentCount("rooms")
         try focus("side-toggle")
         try page.pressEnter()
         try page.waitUntil("the rooms panel instead of the chat", """
             document.getElementById('side').offsetParent !== null && document.getElementById('message').offsetParent === null
             """)
+        #expect(try sentCount("rooms") == listings + 1, "opening the panel asks for the room list")
         try page.pressEnter()
         try page.waitUntil("the chat again", "document.getElementById('message').offsetParent !== null")
         try setViewport(width: 1000, height: 620, mobile: false)
@@ -166,6 +170,7 @@ extension ChatPageScenario {
               && \(Self.tab("random")).dataset.joined === 'true' && \(Self.focusIsOnMessageBox)
             """, timeout: 20)
         #expect(try sinceJoins().suffix(2) == ["random@0", "lobby@\(lastSeq)"])
+        #expect(try sinceJoins(withEpoch: true).filter { !$0.hasPrefix("v2") }.isEmpty, "today's server gives no epoch to send back")
         try page.waitUntil("the note that the restarted server lost the history",
             Self.logMentions("lobby", "no longer has this room's history"))
         try chatsAfterRestart()
@@ -182,6 +187,10 @@ extension ChatPageScenario {
         try enter(answer)
         let received = try bob.next("message") { $0["text"]?.stringValue == answer }
         #expect(received["name"]?.stringValue == "alice")
+        try expectNoViolationsOrErrors()
+    }
+
+    func expectNoViolationsOrErrors() throws {
         let violations = try page.evaluate("JSON.stringify(window.__violations)")
         #expect(violations.stringValue == "[]", "Content-Security-Policy violations")
         let errors = try page.evaluate("JSON.stringify(window.__errors)")
@@ -189,7 +198,7 @@ extension ChatPageScenario {
     }
 
     /// The second client, once `chatsWithSecondClient` connected it.
-    private func secondClient() throws -> ChatPeer {
+    func secondClient() throws -> ChatPeer {
         guard let peer else { throw BrowserTestError("the second client is not connected") }
         return peer
     }
@@ -200,11 +209,13 @@ extension ChatPageScenario {
         return value
     }
 
-    /// `room@since` for every join the page sent with `since`, in order.
-    private func sinceJoins() throws -> [String] {
+    /// `room@since` (`room@since@epoch` with `withEpoch`) for every join the
+    /// page sent with `since` (and `epoch`), in order.
+    func sinceJoins(withEpoch: Bool = false) throws -> [String] {
         let text = try page.evaluate("""
-            JSON.stringify(window.__sent.map((text) => JSON.parse(text)).filter((request) => 'since' in request)
-              .map((request) => request.room + '@' + request.since))
+            JSON.stringify(window.__sent.map((text) => JSON.parse(text))
+              .filter((request) => 'since' in request && (\(withEpoch) ? 'epoch' in request : true))
+              .map((request) => request.room + '@' + request.since + (\(withEpoch) ? '@' + request.epoch : '')))
             """).stringValue ?? ""
         return try DevTools.parse(text).arrayValue?.compactMap(\.stringValue) ?? []
     }

@@ -12,28 +12,55 @@ final class ChatPageScenario {
     let page: DevTools
     var peer: ChatPeer?
 
-    /// Records, before the page's own script runs, what the page sends on
-    /// its WebSocket (and the socket, so the test can drop it), any
+    /// Records, before the page's own script runs, the address of every
+    /// WebSocket the page opens (and the latest socket, so the test can drop
+    /// it or hand it events), what the page sends on it, any
     /// Content-Security-Policy violation and any uncaught error.
+    ///
+    /// Two hooks let a test play a v2 server over today's: a frame for which
+    /// `window.__withhold` returns true is recorded but not sent (the test
+    /// answers it), and `window.__rewrite` may change each event's text
+    /// before the page sees it (adding the fields a v2 server would send).
     static let spy = """
         (() => {
+          window.__urls = [];
           window.__sent = [];
+          window.__withhold = null;
+          window.__rewrite = null;
           window.__violations = [];
           window.__errors = [];
           window.addEventListener('error', (event) => window.__errors.push(event.message));
           document.addEventListener('securitypolicyviolation',
             (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));
-          const send = WebSocket.prototype.send;
-          WebSocket.prototype.send = function (data) {
-            window.__socket = this;
+          const Native = WebSocket;
+          window.WebSocket = class extends Native {
+            constructor(url, protocols) {
+              super(url, protocols);
+              window.__urls.push(String(url));
+              window.__socket = this;
+            }
+            get onmessage() {
+              return super.onmessage;
+            }
+            set onmessage(handler) {
+              super.onmessage = (event) => handler.call(this, window.__rewrite
+                ? new MessageEvent('message', { data: window.__rewrite(event.data) }) : event);
+            }
+          };
+          const send = Native.prototype.send;
+          Native.prototype.send = function (data) {
             window.__sent.push(String(data));
+            if (window.__withhold && window.__withhold(String(data))) return;
             return send.call(this, data);
           };
         })();
         """
 
-    init() throws {
-        server = try TestServer { $0.shutdownTimeout = 2 }
+    init(_ configure: (inout ServerConfig) -> Void = { _ in }) throws {
+        server = try TestServer {
+            $0.shutdownTimeout = 2
+            configure(&$0)
+        }
         do {
             browser = try Chromium()
             page = try DevTools(url: DevTools.pageURL(browserURL: browser.browserURL))
@@ -52,13 +79,18 @@ final class ChatPageScenario {
 
     var baseURL: String { "http://127.0.0.1:\(server.port)/" }
 
-    func open(width: Int = 1000, height: Int = 620) throws {
+    /// Opens the page at `address` (after the server's `/`).
+    func open(_ address: String = "", width: Int = 1000, height: Int = 620) throws {
         try page.call("Page.enable")
         try page.call("Network.enable")
         try page.call("Page.addScriptToEvaluateOnNewDocument", ["source": .string(Self.spy)])
         try page.call("Emulation.setFocusEmulationEnabled", ["enabled": .bool(true)])
         try setViewport(width: width, height: height, mobile: false)
-        try page.call("Page.navigate", ["url": .string(baseURL)])
+        try navigate(to: baseURL + address)
+    }
+
+    func navigate(to url: String) throws {
+        try page.call("Page.navigate", ["url": .string(url)])
     }
 
     func setViewport(width: Int, height: Int, mobile: Bool) throws {
@@ -87,18 +119,36 @@ final class ChatPageScenario {
 
     /// Stops the server and starts a new one on the same port. The port is
     /// free once the old listener closed, but allow a moment for it.
-    func restartServer() throws {
+    func restartServer(_ configure: (inout ServerConfig) -> Void = { _ in }) throws {
         let port = server.port
         server.stop()
         let deadline = TestClock.now() + 5
         while true {
             do {
-                server = try TestServer(port: port) { $0.shutdownTimeout = 2 }
+                server = try TestServer(port: port) {
+                    $0.shutdownTimeout = 2
+                    configure(&$0)
+                }
                 return
             } catch where TestClock.now() < deadline {
                 TestClock.sleep(0.05)
             }
         }
+    }
+
+    /// Hands `event` (JSON text) to the page as if the server had sent it on
+    /// the current socket: for v2 events that today's server does not send.
+    func inject(_ event: String) throws {
+        try page.evaluate("window.__socket.dispatchEvent(new MessageEvent('message', { data: \(jsString(event)) }))")
+    }
+
+    /// How many frames of `type` the page has sent so far.
+    func sentCount(_ type: String) throws -> Int {
+        let count = try page.evaluate("""
+            window.__sent.filter((text) => { try { return JSON.parse(text).type === \(jsString(type)); } catch (error) { return false; } }).length
+            """)
+        guard let value = count.intValue else { throw BrowserTestError("no count of sent \(type): \(count)") }
+        return value
     }
 
     // MARK: Reading the page

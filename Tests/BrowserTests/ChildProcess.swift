@@ -1,6 +1,6 @@
 import Glibc
 
-/// Starting and reaping a child process with `posix_spawn`, for Chromium.
+/// Starting and reaping a child process with `posix_spawn`, for Chromium and node.
 enum ChildProcess {
     /// Starts `path` in a new process group with stdin from /dev/null and
     /// stdout and stderr appended to `log`.
@@ -46,10 +46,14 @@ enum ChildProcess {
         }
     }
 
-    /// Collects an exited child's status (blocking if it has not exited).
-    static func reap(_ pid: pid_t) {
+    /// Collects an exited child's status (blocking if it has not exited):
+    /// its exit code, or nil when a signal ended it.
+    @discardableResult
+    static func reap(_ pid: pid_t) -> Int32? {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        // WIFEXITED and WEXITSTATUS, which are C macros.
+        return status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
     }
 
     static func findOnPath(_ name: String) -> String? {

@@ -20,7 +20,8 @@ enum Files {
         rmdir(path)
     }
 
-    private static func entries(of directory: String) -> [String] {
+    /// The names in `directory`, without `.` and `..`; empty when it cannot be read.
+    static func entries(of directory: String) -> [String] {
         guard let stream = opendir(directory) else { return [] }
         defer { closedir(stream) }
         var names: [String] = []

@@ -37,8 +37,8 @@ struct ChatPageTests {
     @Test func policyHashesAreThoseOfTheInlineStyleAndScript() throws {
         let style = try #require(inline("style"))
         let script = try #require(inline("script"))
-        #expect(style == ChatPageStyle.css)
-        #expect(script == ChatPageScript.source)
+        #expect(style == ChatPage.style)
+        #expect(script == ChatPage.script)
         let policy = ChatPage.response.headers.first("Content-Security-Policy")
         #expect(policy == ChatPage.contentSecurityPolicy)
         let directives = ChatPage.contentSecurityPolicy.split(separator: ";").map {
@@ -66,8 +66,8 @@ struct ChatPageTests {
 
     @Test func scriptBuildsTheDOMWithoutParsingHTML() {
         for sink in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(", "srcdoc"] {
-            #expect(!ChatPageScript.source.contains(sink), "the script must not use \(sink)")
+            #expect(!ChatPage.script.contains(sink), "the script must not use \(sink)")
         }
-        #expect(ChatPageScript.source.hasPrefix("\n'use strict';\n"))
+        #expect(ChatPage.script.hasPrefix("\n'use strict';\n"))
     }
 }

@@ -1,22 +1,35 @@
 import WSProtocol
 
 /// The browser chat page served at `GET /`: one self-contained HTML document
-/// built into the binary from `ChatPageMarkup`, `ChatPageStyle` and
-/// `ChatPageScript`, with nothing loaded from elsewhere.
+/// assembled from the files of `Sources/WSServer/Page`, which the EmbedPage
+/// build plugin compiles into `PageFiles`, with nothing loaded from elsewhere.
+/// `chat.html` has an empty `<style>` for `chat.css` and an empty `<script>`
+/// for the `chat-*.js` files, which are joined, in `scripts` order, into one
+/// strict function so nothing leaks into the page's global scope.
 ///
-/// Its Content-Security-Policy admits exactly the inline style and script,
-/// by SHA-256 (computed once, at first use, so they cannot drift from the
-/// text), and connections to this server only: CSP Level 3 lets `'self'` in
+/// Its Content-Security-Policy admits exactly that style and that script, by
+/// SHA-256 of the very strings that are served (computed once, at first
+/// use), and connections to this server only: CSP Level 3 lets `'self'` in
 /// `connect-src` match `ws:` to the page's own host and port.
 enum ChatPage {
-    static let html = "<!doctype html>\n<html lang=\"en\">\n<head>\n" + ChatPageMarkup.head
-        + "<style>" + ChatPageStyle.css + "</style>\n</head>\n<body>\n" + ChatPageMarkup.body
-        + "<script>" + ChatPageScript.source + "</script>\n</body>\n</html>\n"
+    /// Pure logic and state first, start-up last.
+    static let scripts = [
+        PageFiles.chatLogicJS, PageFiles.chatConnectionJS, PageFiles.chatIdentityJS, PageFiles.chatEventsJS,
+        PageFiles.chatViewsJS, PageFiles.chatInputJS,
+    ]
+
+    static let script = "\n'use strict';\n(function chatPage() {\n" + scripts.joined(separator: "\n") + "})();\n"
+
+    static let style = PageFiles.chatCSS
+
+    static let html = PageFiles.chatHTML
+        .replacing("<style></style>", with: "<style>" + style + "</style>", maxReplacements: 1)
+        .replacing("<script></script>", with: "<script>" + script + "</script>", maxReplacements: 1)
 
     static let contentSecurityPolicy = [
         "default-src 'none'",
-        "style-src \(hashSource(ChatPageStyle.css))",
-        "script-src \(hashSource(ChatPageScript.source))",
+        "style-src \(hashSource(style))",
+        "script-src \(hashSource(script))",
         "connect-src 'self'",
         "img-src data:",
         "base-uri 'none'",
