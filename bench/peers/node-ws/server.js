@@ -63,7 +63,12 @@ function handle(ws, data) {
   reply(ws, { type: 'error', error: 'unknown type' });
 }
 
+// A protocol error closes the connection (ws sends the close frame); without
+// a listener the 'error' event would end the process.
+function ignoreError() {}
+
 chat.on('connection', (ws) => {
+  ws.on('error', ignoreError);
   ws.id = `c${nextId++}`;
   ws.rooms = new Set();
   reply(ws, { type: 'welcome', id: ws.id });
@@ -78,6 +83,7 @@ chat.on('connection', (ws) => {
 });
 
 echo.on('connection', (ws) => {
+  ws.on('error', ignoreError);
   ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
 });
 
