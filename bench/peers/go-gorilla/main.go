@@ -55,7 +55,7 @@ func serveEcho(w http.ResponseWriter, r *http.Request) {
 func main() {
 	host := flag.String("host", "127.0.0.1", "address to listen on")
 	port := flag.Int("port", 8080, "port to listen on")
-	sendQueue := flag.Int("sendbuf", 1024, "frames queued per client before it is dropped as slow")
+	sendQueue := flag.Int("sendbuf", 256, "frames queued per client before it is dropped as slow (the example's 256)")
 	flag.Parse()
 	hub := newHub()
 	go hub.run()

@@ -79,3 +79,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
 class EchoConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         await self.send(text_data=text_data, bytes_data=bytes_data)
+
+
+class RefusingConsumer(AsyncWebsocketConsumer):
+    """Any other path: closing before accepting makes daphne answer 403."""
+
+    async def connect(self):
+        await self.close()
