@@ -3,7 +3,7 @@ extension BenchOptions {
     mutating func apply(_ flag: String, _ value: String) throws(UsageError) {
         switch flag {
         case "--host": host = value
-        case "--port": port = try Self.integer(flag, value, 1...65535)
+        case "--port": ports = try Self.ports(value)
         case "--path": pathOption = value
         case "-n", "--clients", "--connections": clientsOption = try Self.integer(flag, value, 1...10_000_000)
         case "--rate": rateOption = try Self.rate(value)
@@ -54,6 +54,15 @@ extension BenchOptions {
     /// Printable ASCII without `"` or `\`: safe inside a JSON string as it is.
     static func isPlainText(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    }
+
+    /// At most 64, as in wsload; each 1...65535.
+    private static func ports(_ text: String) throws(UsageError) -> [Int] {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard items.count <= 64 else { throw UsageError(message: "--port takes at most 64 ports") }
+        var ports: [Int] = []
+        for item in items { ports.append(try integer("--port", String(item), 1...65535)) }
+        return ports
     }
 
     private static func rate(_ text: String) throws(UsageError) -> SendRate {

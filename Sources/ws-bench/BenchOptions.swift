@@ -4,7 +4,9 @@
 struct BenchOptions: Equatable, Sendable {
     var scenario = Scenario.fanout
     var host = "127.0.0.1"
-    var port = 8765
+    /// `--port A,B,...`: connection i goes to `ports[i % ports.count]`, so
+    /// one run can load several server nodes that share rooms.
+    var ports = [8765]
     /// Nil: the scenario's default (`/`, or `/echo` for echo).
     var pathOption: String?
     /// Nil: the scenario's default connection count.
@@ -28,6 +30,8 @@ struct BenchOptions: Equatable, Sendable {
     var json = false
     var showHelp = false
 
+    /// The first port: the one named in single-port reports.
+    var port: Int { ports[0] }
     var path: String { pathOption ?? scenario.defaultPath }
     var clients: Int { clientsOption ?? scenario.defaultClients }
     var rate: SendRate { rateOption ?? scenario.defaultRate }

@@ -17,6 +17,7 @@ extension BenchReport {
         line.field("scenario", options.scenario.rawValue)
         line.field("host", options.host)
         line.field("port", options.port)
+        line.raw("ports", "[" + options.ports.map(String.init).joined(separator: ",") + "]")
         line.field("path", options.path)
         line.field("clients", options.clients)
         switch options.scenario {
@@ -56,6 +57,7 @@ extension BenchReport {
         line.field("failed", failed)
         line.field("not_attempted", notAttempted)
         line.field("failures", Self.reasons(tally.failures))
+        line.raw("per_port", "[" + ports.map(Self.portObject).joined(separator: ",") + "]")
     }
 
     private func addTraffic(to line: inout JSONLine) {
@@ -101,6 +103,16 @@ extension BenchReport {
         line.field("reads", windowReads)
         line.field("writes", windowWrites)
         line.field("epoll_waits", windowWaits)
+    }
+
+    /// `{port,handshakes_ok,ready,failed}` for one `--port`.
+    private static func portObject(_ tally: PortTally) -> String {
+        var object = JSONLine()
+        object.field("port", tally.port)
+        object.field("handshakes_ok", tally.handshakesOK)
+        object.field("ready", tally.ready)
+        object.field("failed", tally.failed)
+        return object.finished
     }
 
     /// Every reason, zero or not, in wsload's order.

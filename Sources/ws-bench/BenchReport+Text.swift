@@ -5,6 +5,7 @@ import WSClient
 extension BenchReport {
     var text: String {
         var lines = [header, setupLine]
+        if ports.count > 1 { lines.append(portsLine) }
         if !measured {
             lines.append(label("traffic") + "none: nothing was measured")
         } else if options.scenario.sendsMessages {
@@ -26,7 +27,9 @@ extension BenchReport {
 
     private var header: String {
         let target = WebSocketURL(host: options.host, port: options.port, target: options.path)
-        var text = "== ws-bench \(options.scenario.rawValue)  target \(target)  clients=\(options.clients)"
+        var text = "== ws-bench \(options.scenario.rawValue)  target \(target)"
+        if options.ports.count > 1 { text += " ports=" + options.ports.map(String.init).joined(separator: ",") }
+        text += "  clients=\(options.clients)"
         switch options.scenario {
         case .fanout: text += " senders=\(options.senders) room=\(options.room)"
         case .rooms: text += " rooms=\(options.rooms)"
@@ -49,6 +52,11 @@ extension BenchReport {
         return label("setup") + "\(handshakesOK)/\(options.clients) handshakes ok, \(ready) ready"
             + (options.scenario.joinsRoom ? " (joined)" : "") + " in \(Fixed.format(setupSeconds, 3)) s "
             + "(\(Fixed.format(handshakesPerSecond, 0)) handshakes/s); failed \(failed)\(failures)"
+    }
+
+    /// Each port's share of the connections, when the run used several.
+    private var portsLine: String {
+        label("ports") + ports.map { "\($0.port): \($0.handshakesOK) ok, \($0.ready) ready, \($0.failed) failed" }.joined(separator: "; ")
     }
 
     private var trafficLines: [String] {

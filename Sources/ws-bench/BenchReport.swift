@@ -14,6 +14,8 @@ struct BenchReport: Sendable {
     var ready = 0
     var failed = 0
     var notAttempted = 0
+    /// Per `--port`, in the order given.
+    var ports: [PortTally] = []
     /// Deliveries (round trips for echo) that arrived inside the window, per second.
     var throughput = 0.0
     var latency = LatencyHistogram()

@@ -14,7 +14,9 @@ enum HelpText {
     Common options:
       --host H            server name or address (default 127.0.0.1). Measure your own deployment;
                           never point it at a server you do not run.
-      --port P            server port (default 8765, chat-server's default; wsload's is 8080)
+      --port P[,P2...]    server port (default 8765, chat-server's default; wsload's is 8080);
+                          several (at most 64): connection i goes to the (i mod count)-th, to load
+                          server nodes that share rooms; the report counts connections per port
       --path PATH         request path (default /, echo: /echo)
       -n, --clients N     connections (fanout/rooms 1000, echo 64, connect 10000)
           --connections N same as --clients

@@ -45,6 +45,7 @@ extension LoadGenerator {
         guard !connection.hasFailed else { return }
         connection.hasFailed = true
         failedCount += 1
+        portTallies[portIndex(connection)].failed += 1
         tally.failures[reason, default: 0] += 1
     }
 
@@ -53,7 +54,7 @@ extension LoadGenerator {
         guard explained.insert(reason).inserted else { return }
         let inFlight = "\(openCount + handshakesInFlight) connections open or connecting"
         let text = switch reason {
-        case .refused: "connection #\(connection.id) refused (is a server listening on \(options.host):\(options.port)?); \(inFlight)"
+        case .refused: "connection #\(connection.id) refused (is a server listening on \(options.host):\(options.ports[portIndex(connection)])?); \(inFlight)"
         case .emfile: "no socket for connection #\(connection.id): \(detail); \(inFlight). Raise the descriptor limit (ulimit -n) or use fewer clients."
         case .addrnotavail: "connect for connection #\(connection.id) failed: \(detail): out of local ports with \(inFlight); use fewer clients."
         case .handshake: "handshake failed on connection #\(connection.id): \(detail)"

@@ -16,13 +16,17 @@ extension LoadGenerator {
 
     /// Out of ports or descriptors: the rest are counted as not attempted.
     func giveUpLaunching() {
-        for connection in connections[nextLaunch...] { connection.hasFailed = true }
+        for connection in connections[nextLaunch...] {
+            connection.hasFailed = true
+            portTallies[portIndex(connection)].failed += 1
+        }
         notAttempted += connections.count - nextLaunch
         failedCount += connections.count - nextLaunch
         nextLaunch = connections.count
     }
 
     private func startConnect(_ connection: BenchConnection) {
+        let target = targets[portIndex(connection)]
         let fd = socket(target.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return failBeforeOpen(connection, errno: errno) }
         var one: Int32 = 1
@@ -42,7 +46,7 @@ extension LoadGenerator {
         connection.interest = EventPoller.writable
         connection.state = .connecting
         handshakesInFlight += 1
-        let handshake = ClientHandshake(host: options.host, port: options.port, path: options.path)
+        let handshake = ClientHandshake(host: options.host, port: options.ports[portIndex(connection)], path: options.path)
         connection.handshake = handshake
         handshake.requestBytes.withUnsafeBytes { connection.output.append($0) }
     }
@@ -105,6 +109,7 @@ extension LoadGenerator {
         handshakesInFlight -= 1
         openCount += 1
         handshakesOK += 1
+        portTallies[portIndex(connection)].handshakesOK += 1
         timeline.lastHandshakeAt = now
         handshakeLatency.record(now - connection.connectStartedAt)
         if options.scenario.joinsRoom {
@@ -129,6 +134,7 @@ extension LoadGenerator {
         guard !connection.isReady else { return }
         connection.isReady = true
         readyCount += 1
+        portTallies[portIndex(connection)].ready += 1
     }
 
     /// The server confirmed the join: from now on the connection counts in

@@ -12,6 +12,7 @@ extension LoadGenerator {
         report.ready = readyCount
         report.failed = failedCount
         report.notAttempted = notAttempted
+        report.ports = portTallies
         report.throughput = Double(tally.inWindow) / report.measuredSeconds
         report.latency = latency
         report.handshakeLatency = handshakeLatency

@@ -17,7 +17,8 @@ final class LoadGenerator {
     static let sendBacklogLimit = 8 << 20
 
     let options: BenchOptions
-    let target: TargetAddress
+    /// One address per `--port`; connection i uses `targets[i % targets.count]`.
+    let targets: [TargetAddress]
     let poller: EventPoller
     let connections: [BenchConnection]
     let readBuffer: UnsafeMutableRawBufferPointer
@@ -58,13 +59,17 @@ final class LoadGenerator {
     var openAtEnd = 0
     var joinedAtEnd = 0
     var exitCode: Int32 = 0
+    var portTallies: [PortTally]
     var loadAtWindowStart: GeneratorLoad?
     var loadAtWindowEnd: GeneratorLoad?
     var explained: Set<FailureReason> = []
 
     init(options: BenchOptions) throws(UsageError) {
         self.options = options
-        target = try TargetAddress.resolve(host: options.host, port: options.port)
+        var targets: [TargetAddress] = []
+        for port in options.ports { targets.append(try TargetAddress.resolve(host: options.host, port: port)) }
+        self.targets = targets
+        portTallies = options.ports.map { PortTally(port: $0) }
         poller = try EventPoller()
         now = MonotonicClock.now()
         let setupLimit = options.scenario == .connect ? options.duration : options.setupTimeout
@@ -109,6 +114,9 @@ final class LoadGenerator {
         if exitCode == 0, failedCount > 0 || tally.disconnects > 0 { exitCode = 3 }
         return makeReport()
     }
+
+    /// Index into `targets` and `portTallies` of the port the connection goes to.
+    func portIndex(_ connection: BenchConnection) -> Int { connection.id % targets.count }
 
     private func waitAndHandle() {
         let before = MonotonicClock.now()

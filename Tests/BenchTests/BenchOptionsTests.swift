@@ -65,6 +65,14 @@ struct BenchOptionsTests {
         #expect(options.hold == 2 && options.join == "lobby" && options.clients == 100)
     }
 
+    @Test func severalPortsInOrder() throws {
+        let options = try parse("echo --port 9000,9001,9000")
+        #expect(options.ports == [9000, 9001, 9000])
+        #expect(options.port == 9000)
+        #expect(try parse("echo --port=7000").ports == [7000])
+        #expect(try parse("echo").ports == [8765])
+    }
+
     @Test func helpNeedsNoScenario() throws {
         #expect(try parse("--help").showHelp)
         #expect(try parse("-h").showHelp)
@@ -73,7 +81,9 @@ struct BenchOptionsTests {
     @Test(arguments: [
         ("", "no scenario"), ("flood", "unknown scenario 'flood'"), ("fanout echo", "scenario given twice"),
         ("fanout --bogus 1", "unknown option '--bogus'"), ("fanout --port", "--port needs a value"),
-        ("fanout --port 0", "bad value for --port"), ("fanout --clients 2.5", "bad value for --clients"),
+        ("fanout --port 0", "bad value for --port"), ("fanout --port 9000,", "bad value for --port: ''"),
+        ("fanout --port 9000,x", "bad value for --port: 'x'"), ("fanout --port 9000,,9001", "bad value for --port"),
+        ("fanout --port " + (1...65).map { String(9000 + $0) }.joined(separator: ","), "--port takes at most 64 ports"), ("fanout --clients 2.5", "bad value for --clients"),
         ("fanout --rate fast", "bad value for --rate"), ("fanout --duration 0", "bad value for --duration"),
         ("fanout -n 5 --senders 6", "--senders (6) cannot exceed --clients (5)"),
         ("rooms -n 5 --rooms 6", "--rooms (6) cannot exceed --clients (5)"),

@@ -1,0 +1,3 @@
+"""Plain HTTP has no pages: every path is Django's 404."""
+
+urlpatterns = []
