@@ -82,6 +82,21 @@ struct HTTPEndpointTests {
         _ = try server.connect("/")
     }
 
+    /// Was: with no `--allowed-origin`, any web page could open sessions
+    /// from its visitors' browsers. Now only the page's own origin is.
+    @Test func byDefaultOnlyThePagesOwnOriginIsAllowed() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        var foreign = Self.upgradeHeaders
+        foreign["Origin"] = "http://evil.example"
+        #expect(try HTTPClient.get("/", port: server.port, headers: foreign).status == 403)
+        _ = try server.connect("/", origin: "http://127.0.0.1:\(server.port)")
+        _ = try server.connect("/")
+        let anyOrigin = try TestServer { $0.allowedOrigins = ["*"] }
+        defer { anyOrigin.stop() }
+        _ = try anyOrigin.connect("/", origin: "http://evil.example")
+    }
+
     @Test func upgradesBeyondTheConnectionLimitGet503() throws {
         let server = try TestServer { $0.maxConnections = 2 }
         defer { server.stop() }

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `chat-server` refuses bad flag values at start-up with exit status 2 and
+/// a message naming the flag, instead of starting and failing later.
+@Suite("End to end: command line")
+struct CommandLineTests {
+    /// Runs the built binary with `arguments`; its exit status and stderr.
+    private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = ServerProcess.binary
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (process.terminationStatus, text)
+    }
+
+    @Test(arguments: [
+        (["--max-head-size", "-1"], "--max-head-size"),
+        (["--idle-timeout", "1e300"], "--idle-timeout"),
+        (["--handshake-timeout", "0"], "--handshake-timeout"),
+        (["--port", "70000"], "--port"),
+        (["--echo", "sometimes"], "--echo"),
+        (["--allowed-origin", "evil.example"], "--allowed-origin"),
+        (["--history-memory", "-5"], "--history-memory"),
+        (["--rate-limit", "nan"], "--rate-limit"),
+        (["--max-connections-per-ip", "0"], "--max-connections-per-ip"),
+        (["--threads"], "--threads"),
+        (["--no-such-flag", "1"], "--no-such-flag"),
+    ])
+    func badValuesExitWithStatusTwo(_ arguments: [String], _ flag: String) throws {
+        let outcome = try run(arguments + ["--port", "0", "--host", "127.0.0.1"].filter { _ in !arguments.contains("--port") })
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains(flag), "stderr: \\(outcome.stderr)")
+    }
+
+    @Test func helpExplainsEveryFlag() throws {
+        let process = Process()
+        process.executableURL = ServerProcess.binary
+        process.arguments = ["--help"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        for flag in ["--byte-rate", "--history-ttl", "--history-memory", "--echo", "--max-connections-per-ip", "--max-handshakes", "--message-timeout"] {
+            #expect(text.contains(flag))
+        }
+    }
+}
