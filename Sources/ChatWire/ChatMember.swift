@@ -12,6 +12,15 @@ public struct ChatMember: Equatable, Hashable, Sendable {
         self.user = user
     }
 
+    /// The member as one JSON object (how the Redis backplane stores it).
+    public var json: [UInt8] {
+        var writer = JSONWriter(capacity: 64)
+        writer.beginObject()
+        writeFields(into: &writer)
+        writer.endObject()
+        return writer.bytes
+    }
+
     /// `"id":…,"name":…[,"user":…]` inside an open object.
     public func writeFields(into writer: inout JSONWriter) {
         writer.field("id", id)
@@ -19,7 +28,7 @@ public struct ChatMember: Equatable, Hashable, Sendable {
         writer.field("user", optional: user)
     }
 
-    init?(json: JSONValue) {
+    public init?(json: JSONValue) {
         guard let name = json["name"]?.stringValue else { return nil }
         self.init(id: json["id"]?.scalarText ?? "?", name: name, user: json["user"]?.stringValue)
     }
