@@ -21,7 +21,9 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CPseudoTerminal"),
         .target(name: "WSProtocol", dependencies: ["COpenSSL"]),
-        .target(name: "WSServer", dependencies: ["WSProtocol", "CEpoll"]),
+        // RESP2 and redis:// URLs for the Redis backplane: sans-I/O, no Glibc.
+        .target(name: "RESP"),
+        .target(name: "WSServer", dependencies: ["WSProtocol", "RESP", "CEpoll"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
         .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
@@ -30,6 +32,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WSServer", "WSClient"], path: "Tests/TestSupport"),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
+        .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server", "TestSupport"]),
         .testTarget(name: "BrowserTests", dependencies: ["WSServer", "WSClient", "TestSupport"]),
         // Depends on the ws-bench executable to unit-test its types through
