@@ -37,7 +37,7 @@ public enum RESPArgument: Hashable, Sendable, ExpressibleByStringInterpolation, 
 
     /// The argument as Redis sees it, uppercased if it is ASCII letters: a
     /// command name to compare. Nil for integers.
-    var uppercasedName: String? {
+    public var uppercasedName: String? {
         switch self {
         case .bytes(let bytes): String(decoding: bytes, as: UTF8.self).uppercased()
         case .string(let text): text.uppercased()

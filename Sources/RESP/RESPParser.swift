@@ -154,12 +154,6 @@ public struct RESPParser: Sendable {
     }
 }
 
-/// The two line-ending bytes RESP uses.
-enum ASCII {
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let lineFeed = UInt8(ascii: "\n")
-}
-
 extension UnsafeRawBufferPointer {
     /// Removes and returns the first byte; the buffer must not be empty.
     fileprivate mutating func takeFirst() -> UInt8 {
