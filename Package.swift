@@ -33,6 +33,8 @@ let package = Package(
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
+        // Drives RedisConnection against a redis-server it starts (skipped when none is installed).
+        .testTarget(name: "BackplaneTests", dependencies: ["WSServer", "WSProtocol", "RESP", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "WSClient", "chat-server", "TestSupport"]),
         .testTarget(name: "BrowserTests", dependencies: ["WSServer", "WSClient", "TestSupport"]),
         // Depends on the ws-bench executable to unit-test its types through
