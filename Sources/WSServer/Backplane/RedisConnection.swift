@@ -16,6 +16,9 @@ import RESP
 ///   reply, a `.server` error reply, a refusal (at once, from `send`), or
 ///   the reason the connection closed. `onClose` reports that reason once;
 ///   by then `fd` is closed (which removed it from epoll) and must be forgotten.
+/// - Callbacks run synchronously inside `handle`, `tick`, `send` and
+///   `close`; they may call `send` and `close`, never `handle` or `tick`.
+///   Deadlines use the `now` of the owner's latest call.
 /// - Once a SUBSCRIBE is sent the connection is a subscriber for good:
 ///   messages go to `onMessage`, and only the pub/sub commands, PING and
 ///   QUIT are accepted. Reconnecting is the owner's business (see `Backoff`).
@@ -123,7 +126,8 @@ final class RedisConnection {
             if now >= connectDeadline { fail(.connectTimedOut) }
         case .open:
             if let replyDeadline, now >= replyDeadline { return fail(.replyTimedOut) }
-            if !output.isEmpty { flush() }
+            // While waiting for EPOLLOUT the socket is known to be full: `handle` writes then.
+            if !output.isEmpty, !interest.contains(.writable) { flush() }
         case .closed:
             return
         }
