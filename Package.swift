@@ -24,8 +24,10 @@ let package = Package(
         // The chat protocol's JSON, requests, events and name rules, shared
         // by the server, ws-client and ws-bench.
         .target(name: "ChatWire", dependencies: ["WSProtocol"]),
+        // RESP2 and redis:// URLs for the Redis backplane: sans-I/O, no Glibc.
+        .target(name: "RESP"),
         // The browser page's files (Sources/WSServer/Page) become string constants at build time.
-        .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "CEpoll"], plugins: ["EmbedPage"]),
+        .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "RESP", "CEpoll"], plugins: ["EmbedPage"]),
         .executableTarget(name: "page-embedder"),
         .plugin(name: "EmbedPage", capability: .buildTool(), dependencies: ["page-embedder"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
@@ -37,6 +39,9 @@ let package = Package(
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
         .testTarget(name: "ChatWireTests", dependencies: ["ChatWire"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer", "ChatWire"]),
+        .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
+        // Drives RedisConnection and the Redis backplane against a redis-server it starts.
+        .testTarget(name: "BackplaneTests", dependencies: ["WSServer", "ChatWire", "WSProtocol", "RESP", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "ChatWire", "WSClient", "chat-server", "TestSupport"]),
         .testTarget(name: "BrowserTests", dependencies: ["WSServer", "ChatWire", "WSClient", "TestSupport"]),
         // Depends on the ws-bench executable to unit-test its types through

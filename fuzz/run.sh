@@ -2,7 +2,7 @@
 # Builds one fuzz target with libFuzzer and AddressSanitizer, then fuzzes it
 # for SECONDS (default 600) or, given input files instead, replays them.
 #
-#   fuzz/run.sh frame|http-head|chat-request [SECONDS | FILE...]
+#   fuzz/run.sh frame|http-head|chat-request|resp [SECONDS | FILE...]
 #
 # The target's sources are compiled with the harness into one module, so the
 # harness sees internal API and the whole library is instrumented. New corpus
@@ -11,7 +11,7 @@
 set -eu
 
 cd "$(dirname "$0")/.."
-target=${1:?usage: fuzz/run.sh frame|http-head|chat-request [SECONDS | FILE...]}
+target=${1:?usage: fuzz/run.sh frame|http-head|chat-request|resp [SECONDS | FILE...]}
 shift
 
 chat=Sources/WSServer/Chat
@@ -34,8 +34,12 @@ $chat/RoomName.swift $chat/Nickname.swift $chat/ClientID.swift \
 $chat/JSONParser.swift $chat/JSONParser+Scalars.swift $chat/JSONValue.swift $chat/JSONWriter.swift \
 fuzz/ChatRequestFuzzer.swift"
     max_len=4096 ;;
+resp)
+    # The Redis reply parser and redis:// URLs (Sources/RESP has no dependencies).
+    sources="Sources/RESP/*.swift fuzz/RESPFuzzer.swift fuzz/RESPFuzzer+URL.swift"
+    max_len=4096 ;;
 *)
-    echo "unknown target $target (frame, http-head, chat-request)" >&2
+    echo "unknown target $target (frame, http-head, chat-request, resp)" >&2
     exit 2 ;;
 esac
 
