@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(name: "page-embedder"),
         .plugin(name: "EmbedPage", capability: .buildTool(), dependencies: ["page-embedder"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
-        .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
+        .executableTarget(name: "chat-server", dependencies: ["WSServer", "RESP"]),
         .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
         .executableTarget(name: "ws-bench", dependencies: ["WSClient", "WSProtocol", "CEpoll"]),
         // Helpers the test targets share: an in-process server, a seeded generator.

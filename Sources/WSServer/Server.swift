@@ -10,7 +10,7 @@ import Glibc
 /// closes, and lets `wait()` return.
 public final class Server: @unchecked Sendable {
     public let config: ServerConfig
-    public let metrics = ServerMetrics()
+    public let metrics: ServerMetrics
     /// The bound port: the kernel's choice when the config asked for 0.
     public let port: Int
     let loops: [EventLoop]
@@ -24,13 +24,22 @@ public final class Server: @unchecked Sendable {
         ServerConfig.raiseDescriptorLimit()
         signal(SIGPIPE, SIG_IGN)
         self.config = config
+        let backplane = try config.redis.map { _ throws(ServerError) in try BackplaneSettings(config: config) }
+        metrics = ServerMetrics(backplane: backplane.map { _ in BackplaneStatus() })
         let gate = ConnectionGate(maxHandshakes: config.maxHandshakes, maxPerAddress: config.maxConnectionsPerAddress)
         var loops: [EventLoop] = []
         for index in 0..<config.threads {
             loops.append(try EventLoop(index: index, config: config, metrics: metrics, gate: gate))
         }
         self.loops = loops
-        registry = RoomRegistry(config: config.chatRules, executor: loops[0])
+        var rules = config.chatRules
+        var remote: RedisBackplane?
+        if let backplane, let status = metrics.backplane {
+            rules.idPrefix = backplane.node + "."
+            remote = RedisBackplane(settings: backplane, status: status, host: loops[0])
+        }
+        registry = RoomRegistry(config: rules, executor: loops[0], remote: remote)
+        loops[0].backplane = remote
         for loop in loops { loop.peers = loops }
         loops[0].registry = registry
         let listener = try Listener(host: config.host, port: config.port, backlog: config.listenBacklog)

@@ -1,3 +1,5 @@
+import RESP
+
 /// Range checks for every setting, so a typo fails at start-up with a clear
 /// message instead of misbehaving later (a negative head size once trapped
 /// on the first request; a huge duration trapped in the clock).
@@ -10,7 +12,18 @@ extension ServerConfig {
         try checkCounts()
         try checkDurations()
         try checkOrigins()
+        try checkRedis()
         try chat.validate()
+    }
+
+    private func checkRedis() throws(ServerError) {
+        guard let redis else { return }
+        do {
+            _ = try RedisURL(parsing: redis)
+        } catch {
+            throw .invalidConfiguration("--redis: \(error)")
+        }
+        try require(nodeTimeout.isFinite && (1...3600).contains(nodeTimeout), "--node-timeout must be 1 to 3600 seconds")
     }
 
     private func checkSizes() throws(ServerError) {

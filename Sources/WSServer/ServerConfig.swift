@@ -41,6 +41,12 @@ public struct ServerConfig: Sendable {
     /// origin always is); `*` allows any.
     public var allowedOrigins: [String] = []
     public var chat = ChatConfig()
+    /// `redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]`: share the room space
+    /// with every node given the same URL; nil keeps it in memory.
+    public var redis: String?
+    /// Seconds after which a node that stopped heartbeating has its members
+    /// announced gone by the others.
+    public var nodeTimeout = 30.0
     public var listenBacklog: Int32 = 4096
 
     public init() {}

@@ -1,4 +1,5 @@
 import Glibc
+import RESP
 import WSServer
 
 /// Writes straight to a descriptor (1 or 2), unbuffered.
@@ -41,6 +42,9 @@ do {
     let chat = config.chat
     // Always printed, whatever the log level: scripts read the port from it.
     emit("chat-server listening on ws://\(config.host):\(server.port)/ (echo at /echo, page at http://\(config.host):\(server.port)/)\n", to: 1)
+    if let redis = config.redis, let url = try? RedisURL(parsing: redis) {
+        Log.info("rooms shared through Redis at \(url.redacted), node timeout \(config.nodeTimeout) s")
+    }
     Log.info("threads \(config.threads), max message \(config.maxMessageSize) B (echo \(config.echoMaxMessageSize) B), max outbound \(config.maxOutbound) B, max connections \(config.maxConnections), history \(chat.historySize), rooms per client \(chat.maxRoomsPerClient), presence limit \(chat.presenceLimit), rate limit \(chat.rateLimit)/s, idle timeout \(chat.idleTimeout) s")
     server.wait()
     Log.info("chat-server stopped")

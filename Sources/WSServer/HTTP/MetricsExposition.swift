@@ -27,9 +27,32 @@ struct MetricsExposition {
         for (reason, count) in m.handshakeFailuresByReason.sorted(by: { $0.key < $1.key }) {
             out += "chat_handshake_failures_total{reason=\"\(reason)\"} \(count)\n"
         }
+        if let backplane = m.backplane { out += Self.backplaneMetrics(backplane) }
         metric("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", ProcessInfo.residentBytes)
         metric("process_uptime_seconds", "gauge", "Seconds since the server started.", ProcessInfo.uptimeSeconds)
         return out
+    }
+
+    /// The Redis backplane's state, reconnects and publish latency (a
+    /// summary's sum and count: the mean is their ratio).
+    private static func backplaneMetrics(_ status: BackplaneStatus) -> String {
+        let publishes = status.publishes
+        return """
+            # HELP chat_backplane_up Whether both Redis connections work (1) or not (0).
+            # TYPE chat_backplane_up gauge
+            chat_backplane_up \(status.problem == nil ? 1 : 0)
+            # HELP chat_backplane_reconnects_total Redis connections lost after they had worked.
+            # TYPE chat_backplane_reconnects_total counter
+            chat_backplane_reconnects_total \(status.reconnects)
+            # HELP chat_backplane_publish_seconds Time from sending a message to Redis until it was numbered.
+            # TYPE chat_backplane_publish_seconds summary
+            chat_backplane_publish_seconds_sum \(publishes.seconds)
+            chat_backplane_publish_seconds_count \(publishes.count)
+            # HELP chat_backplane_publish_failures_total Messages Redis could not number (answered unavailable).
+            # TYPE chat_backplane_publish_failures_total counter
+            chat_backplane_publish_failures_total \(publishes.failures)
+
+            """
     }
 
     var response: HTTPResponse {

@@ -59,11 +59,11 @@ extension EventLoop {
         dispatch(registry.assumeIsolated { $0.sweep(now: moment) })
     }
 
-    private var currentMoment: Moment {
+    var currentMoment: Moment {
         Moment(uptimeNanos: now, epochMillis: Clock.epochMillis())
     }
 
-    private func publishStatistics(of registry: isolated RoomRegistry) {
+    func publishStatistics(of registry: isolated RoomRegistry) {
         let statistics = registry.statistics
         metrics.rooms.store(registry.roomCount, ordering: .relaxed)
         metrics.rateLimited.store(Int(statistics.rateLimitedRefusals), ordering: .relaxed)

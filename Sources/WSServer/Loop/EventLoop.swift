@@ -32,6 +32,8 @@ final class EventLoop: @unchecked Sendable {
     var peers: [EventLoop] = []
     /// The chat registry; runs on loop 0. Set before the threads start.
     var registry: RoomRegistry?
+    /// The Redis backplane, when one is configured; runs on loop 0.
+    var backplane: RedisBackplane?
 
     let epoll: Epoll
     let wakeup: EventFD
@@ -80,6 +82,8 @@ final class EventLoop: @unchecked Sendable {
         threadID.store(UInt(pthread_self()), ordering: .relaxed)
         outboxes = Array(repeating: [], count: peers.count)
         nextSweep = now + Clock.nanos(config.chat.sweepInterval)
+        backplane?.start()
+        applyBackplaneEvents()
         while running {
             let ready = epoll.wait(timeoutMillis: nextTimeoutMillis())
             now = Clock.monotonicNanos()
@@ -98,6 +102,8 @@ final class EventLoop: @unchecked Sendable {
         runJobs()
         fireTimers()
         runRegistryCalls()
+        backplane?.tick()
+        applyBackplaneEvents()
         resumeThrottledReaders()
         flushDirty()
         queuedThisPass = 0
@@ -113,6 +119,7 @@ final class EventLoop: @unchecked Sendable {
         case Self.listenerToken: acceptConnections()
         case Self.wakeupToken: wakeup.drain()
         case Self.signalToken: signals?.handle(on: self)
+        case RedisBackplane.commandToken, RedisBackplane.subscriberToken: backplane?.handle(token: token, events: events)
         default:
             let slot = Int(token & 0xFFFF_FFFF)
             guard let connection = slots[slot], UInt64(truncatingIfNeeded: connection.id.serial) & 0xFFFF_FFFF == token >> 32 else {
@@ -129,7 +136,8 @@ final class EventLoop: @unchecked Sendable {
         if let earliest = timers.first?.deadline { next = min(next, earliest) }
         next = min(next, nextSweep)
         if acceptPausedUntil > now { next = min(next, acceptPausedUntil) }
-        if !registryCalls.isEmpty { next = now }
+        if let deadline = backplane?.nextDeadline { next = min(next, deadline) }
+        if !registryCalls.isEmpty || backplane?.hasEvents == true { next = now }
         if let deadline = shutdownDeadline { next = min(next, deadline) }
         guard next > now else { return 0 }
         return Int32((next - now + 999_999) / 1_000_000)

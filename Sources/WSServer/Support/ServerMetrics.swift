@@ -17,8 +17,12 @@ public final class ServerMetrics: Sendable {
     public let rateLimitCloses = Atomic<Int>(0)
     public let protocolErrors = Atomic<Int>(0)
     private let handshakeFailures = Mutex<[String: Int]>([:])
+    /// The Redis backplane's health, when one is configured.
+    public let backplane: BackplaneStatus?
 
-    public init() {}
+    public init(backplane: BackplaneStatus? = nil) {
+        self.backplane = backplane
+    }
 
     /// Counts one refused upgrade under a short reason label.
     public func countHandshakeFailure(_ label: String) {

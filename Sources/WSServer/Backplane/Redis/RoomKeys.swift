@@ -39,3 +39,11 @@ enum GlobalKeys {
     /// Every node subscribes: requests to disconnect users (HTTP API).
     static let controlChannel = "chat:control"
 }
+
+extension RoomKeys {
+    /// The room whose channel this is (`chat:{room}`), if any.
+    static func room(ofChannel channel: String) -> RoomName? {
+        guard channel.hasPrefix("chat:{"), channel.hasSuffix("}") else { return nil }
+        return RoomName(String(channel.dropFirst(6).dropLast()))
+    }
+}

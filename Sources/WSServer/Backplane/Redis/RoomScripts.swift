@@ -37,7 +37,7 @@ enum RoomScripts {
 
     /// ARGV: candidate epoch, body, history size, ttl, channel.
     /// Returns {seq, epoch}.
-    static let publish = RedisScript(name: "publish", source: ensureEpoch + keepAliveOrExpire + """
+    static let publish = RedisScript(name: "publish", source: ensureEpoch + "\n" + keepAliveOrExpire + "\n" + """
         local seq = redis.call('INCR', KEYS[2])
         redis.call('XADD', KEYS[3], 'MAXLEN', ARGV[3], seq .. '-0', 'b', ARGV[2])
         keep(ARGV[4])
@@ -49,7 +49,7 @@ enum RoomScripts {
     /// client's epoch ('' for none), announce ('1'/'0'), channel,
     /// history wanted ('1'/'0').
     /// Returns {epoch, seq, members, added (1/0), recovered ('', '1', '0'), id1, body1, ...}.
-    static let join = RedisScript(name: "join", source: ensureEpoch + keepAliveOrExpire + """
+    static let join = RedisScript(name: "join", source: ensureEpoch + "\n" + keepAliveOrExpire + "\n" + """
         local seq = tonumber(redis.call('GET', KEYS[2]) or '0')
         local added = redis.call('HSET', KEYS[4], ARGV[2], ARGV[3])
         redis.call('SADD', KEYS[5], ARGV[2])
@@ -83,7 +83,7 @@ enum RoomScripts {
         """)
 
     /// ARGV: member id, member JSON, ttl, channel. Returns 1 if it was a member.
-    static let leave = RedisScript(name: "leave", source: keepAliveOrExpire + """
+    static let leave = RedisScript(name: "leave", source: keepAliveOrExpire + "\n" + """
         redis.call('SREM', KEYS[5], ARGV[1])
         if redis.call('HDEL', KEYS[4], ARGV[1]) == 0 then return 0 end
         local count = redis.call('HLEN', KEYS[4])
@@ -139,7 +139,7 @@ enum RoomScripts {
 
     /// Announces a dead node's members of the room gone. KEYS[5] is the
     /// dead node's set. ARGV: ttl, channel. Returns how many were removed.
-    static let evict = RedisScript(name: "evict", source: keepAliveOrExpire + """
+    static let evict = RedisScript(name: "evict", source: keepAliveOrExpire + "\n" + """
         local removed = 0
         for _, id in ipairs(redis.call('SMEMBERS', KEYS[5])) do
           local member = redis.call('HGET', KEYS[4], id)
@@ -157,7 +157,7 @@ enum RoomScripts {
     /// Removes this node's members of the room that are not in ARGV (after
     /// a reconnect, the node says who it really has). ARGV: ttl, channel,
     /// then the member ids it has. Returns how many were removed.
-    static let prune = RedisScript(name: "prune", source: keepAliveOrExpire + """
+    static let prune = RedisScript(name: "prune", source: keepAliveOrExpire + "\n" + """
         local current = {}
         for index = 3, #ARGV do current[ARGV[index]] = true end
         local removed = 0

@@ -1,0 +1,41 @@
+import WSProtocol
+import RESP
+
+/// How a node talks to Redis and what it asks of the room scripts.
+struct BackplaneSettings: Sendable {
+    let url: RedisURL
+    let endpoint: RedisEndpoint
+    /// This node's id: random per start, the prefix of its clients' public ids.
+    let node: String
+    let historySize: Int
+    /// Seconds an empty room's keys live after its last activity.
+    let historyTTL: Int
+    /// Seconds after which a silent node's members are announced gone.
+    let nodeTimeout: Double
+
+    /// The settings for `config`'s `--redis`, with the host resolved now
+    /// (a name would block a loop on DNS at every reconnect).
+    init(config: ServerConfig) throws(ServerError) {
+        let url: RedisURL
+        do {
+            url = try RedisURL(parsing: config.redis ?? "")
+            endpoint = try RedisEndpoint.resolve(host: url.host, port: url.port)
+        } catch {
+            throw .invalidConfiguration("--redis: \(error)")
+        }
+        self.url = url
+        node = BackplaneSettings.newNodeID()
+        historySize = config.chat.historySize
+        historyTTL = Int(config.chat.historyTTL.rounded(.up))
+        nodeTimeout = config.nodeTimeout
+    }
+
+    /// A fresh node id: 8 characters of `a-z0-9`.
+    static func newNodeID() -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        return String(decoding: SecureRandom.bytes(8).map { alphabet[Int($0) % alphabet.count] }, as: UTF8.self)
+    }
+
+    /// How often heartbeats and pub/sub pings go out.
+    var heartbeatInterval: Double { max(0.5, nodeTimeout / 3) }
+}
