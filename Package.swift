@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "CEpoll"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer"]),
-        .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
+        .executableTarget(name: "ws-client", dependencies: ["ChatWire", "WSClient", "WSProtocol"]),
         .executableTarget(name: "ws-bench", dependencies: ["WSClient", "WSProtocol", "CEpoll"]),
         // Helpers the test targets share: an in-process server, a seeded generator.
         .target(name: "TestSupport", dependencies: ["WSServer", "WSClient"], path: "Tests/TestSupport"),

@@ -1,3 +1,5 @@
+import ChatWire
+
 /// Formats notices as terminal lines: `[HH:MM:SS] #room name: text` for
 /// messages, `* …` for what happened, `! …` in red for errors. Every string
 /// that came from the wire goes through `SafeText` here, the one place
@@ -12,8 +14,9 @@ struct ChatView {
         case .message(let message, let own):
             messageLines(stamp: message.ts, place: style.paint("#" + safe(message.room), TextStyle.cyan),
                          name: message.name, own: own, text: message.text)
-        case .broadcast(let name, let text, let ts, let own):
-            messageLines(stamp: ts, place: style.paint("[broadcast]", TextStyle.yellow), name: name, own: own, text: text)
+        case .broadcast(let broadcast, let own):
+            messageLines(stamp: broadcast.ts, place: style.paint("[broadcast]", TextStyle.yellow), name: broadcast.name,
+                         own: own, text: broadcast.text)
         case .unrecognised(let text):
             text.split(separator: "\n", omittingEmptySubsequences: false).map { "< " + safe($0) }
         case .sentRaw(let text):
@@ -23,7 +26,7 @@ struct ChatView {
         case .help:
             Self.helpLines.map { event($0) }
         case .presence, .joinedRoom, .rejoinedRoom, .leftRoom, .switchedRoom, .roomList, .members, .renamed,
-             .serverError, .connected, .welcomed, .disconnected, .reconnecting, .reconnectFailed, .messagesLost,
+             .refused, .connected, .welcomed, .disconnected, .reconnecting, .reconnectFailed, .messagesLost,
              .roomRestarted, .hint:
             statusLine(notice).map { [$0] } ?? []
         }
@@ -40,7 +43,7 @@ struct ChatView {
         case .roomList(let rooms): event(roomList(rooms))
         case .members(let room, let names): event("in \(tag(room)): " + names.map(safe).joined(separator: ", "))
         case .renamed(let name): event("you are now \(safe(name))")
-        case .serverError(let code, let message): problem("error: \(safe(message)) (\(safe(code)))")
+        case .refused(let error): problem("error: \(safe(error.message)) (\(error.code.rawValue))")
         case .connected(let url, let again): event("\(again ? "reconnected" : "connected") to \(safe(url))")
         case .welcomed(let name): event("you are \(safe(name)); /help lists the commands")
         case .disconnected(let why): warning(safe(why.explanation))
@@ -72,7 +75,7 @@ struct ChatView {
         }
     }
 
-    private func roomList(_ rooms: [ServerEvent.RoomCount]) -> String {
+    private func roomList(_ rooms: [ChatEvent.RoomCount]) -> String {
         guard !rooms.isEmpty else { return "no rooms yet" }
         return "rooms: " + rooms.map { "\(tag($0.room)) (\($0.members))" }.joined(separator: ", ")
     }

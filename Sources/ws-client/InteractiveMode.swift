@@ -1,3 +1,4 @@
+import ChatWire
 import Glibc
 import WSClient
 import WSProtocol
@@ -176,7 +177,7 @@ final class InteractiveMode {
             return
         }
         switch event {
-        case .text(let text): receive(ServerEvent(text: text))
+        case .text(let text): receive(text: text)
         case .binary(let bytes): show(.binary(byteCount: bytes.count))
         case .ping, .pong: break
         case .closed(let code, let reason): connectionEnded(.closedByServer(code, reason: reason))
@@ -185,7 +186,8 @@ final class InteractiveMode {
         }
     }
 
-    private func receive(_ event: ServerEvent) {
+    private func receive(text: String) {
+        guard let event = ChatEvent(text: text) else { return show(.unrecognised(text)) }
         if case .welcome = event { policy.reset() }
         apply(session.receive(event))
     }
@@ -195,7 +197,8 @@ final class InteractiveMode {
         for output in outputs {
             switch output {
             case .show(let notice): show(notice)
-            case .send(let request): send(request)
+            case .send(let request): send(String(decoding: request.json, as: UTF8.self))
+            case .sendRaw(let text): send(text)
             case .keepLine: if let typed { editor.restore(typed) }
             case .quit: quit()
             }
@@ -206,10 +209,10 @@ final class InteractiveMode {
         shown += view.lines(notice)
     }
 
-    private func send(_ request: ClientRequest) {
+    private func send(_ text: String) {
         guard case .connected(let client) = link else { return }
         do {
-            try client.send(text: request.json)
+            try client.send(text: text)
         } catch {
             connectionEnded(Disconnection(error))
         }

@@ -1,3 +1,5 @@
+import ChatWire
+
 /// Something to tell the user in interactive mode, before it is formatted:
 /// `ChatSession` decides what happened, `ChatView` decides how it looks.
 enum Notice: Equatable {
@@ -10,17 +12,18 @@ enum Notice: Equatable {
     }
 
     case message(ChatMessage, own: Bool)
-    case broadcast(name: String, text: String, ts: Int64, own: Bool)
+    case broadcast(ChatEvent.Broadcast, own: Bool)
     case presence(room: String, name: String, change: Change)
     case joinedRoom(String, members: Int)
     /// `recovered` is nil when the room was reset and there is nothing to compare.
     case rejoinedRoom(String, recovered: Int?)
     case leftRoom(String)
     case switchedRoom(String)
-    case roomList([ServerEvent.RoomCount])
+    case roomList([ChatEvent.RoomCount])
     case members(room: String, names: [String])
     case renamed(String)
-    case serverError(code: String, message: String)
+    /// A request the server refused, or that it would refuse (not sent).
+    case refused(ChatError)
     /// The socket is open; `again` after a reconnect.
     case connected(url: String, again: Bool)
     /// The chat server's first `welcome`.

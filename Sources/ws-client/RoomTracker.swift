@@ -1,3 +1,5 @@
+import ChatWire
+
 /// The last `seq` seen per room: what `join` asks to replay `since`, which
 /// messages are duplicates (seen already, as a replay overlaps what arrived
 /// live) and where messages went missing.

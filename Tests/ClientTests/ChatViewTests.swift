@@ -1,3 +1,4 @@
+import ChatWire
 import Testing
 import WSProtocol
 @testable import ws_client
@@ -11,7 +12,7 @@ struct ChatViewTests {
         let message = ChatMessage(room: "lobby", seq: 1, id: "c1", name: "ann", text: "hi", ts: 0)
         #expect(plain.lines(.message(message, own: false)) == ["[12:34:56] #lobby ann: hi"])
         #expect(plain.lines(.message(message, own: true)) == ["[12:34:56] #lobby ann (you): hi"])
-        #expect(plain.lines(.broadcast(name: "bob", text: "all", ts: 0, own: false)) == ["[12:34:56] [broadcast] bob: all"])
+        #expect(plain.lines(.broadcast(.init(id: "c2", name: "bob", text: "all", ts: 0), own: false)) == ["[12:34:56] [broadcast] bob: all"])
     }
 
     @Test func multiLineMessagesAreIndentedAndEveryPieceIsNeutralised() {
@@ -34,13 +35,13 @@ struct ChatViewTests {
     @Test func closesAndErrorsAreExplained() {
         let close = Disconnection.closedByServer(.policyViolation, reason: "slow consumer")
         #expect(plain.lines(.disconnected(close)) == ["* server closed the connection: 1008 slow consumer"])
-        #expect(plain.lines(.serverError(code: "bad_room", message: "no such")) == ["! error: no such (bad_room)"])
+        #expect(plain.lines(.refused(ChatError(.badRoom, "no such"))) == ["! error: no such (bad_room)"])
         #expect(plain.lines(.reconnecting(after: 1.25)) == ["* reconnecting in 1.3 s"])
     }
 
     @Test func errorsAreRedWhenColoured() {
         let coloured = ChatView(style: TextStyle(enabled: true), clock: { _ in "00:00:00" })
-        #expect(coloured.lines(.serverError(code: "x", message: "y")) == ["\u{1B}[31m! error: y (x)\u{1B}[0m"])
+        #expect(coloured.lines(.refused(ChatError(.noRoom, "y"))) == ["\u{1B}[31m! error: y (no_room)\u{1B}[0m"])
     }
 
     @Test func unrecognisedFramesAreShownSafely() {

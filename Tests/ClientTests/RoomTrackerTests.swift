@@ -1,3 +1,4 @@
+import ChatWire
 import Testing
 @testable import ws_client
 
