@@ -1,6 +1,6 @@
+import ChatClient
 import ChatWire
 import Testing
-@testable import ws_client
 
 /// The interactive client's state machine: events and commands in,
 /// notices and requests out.

@@ -1,7 +1,7 @@
+import ChatClient
 import ChatWire
 import Testing
 import WSProtocol
-@testable import ws_client
 
 /// How notices look on screen.
 @Suite("ChatView")

@@ -1,6 +1,6 @@
+import ChatClient
 import Testing
 import WSClient
-@testable import ws_client
 
 /// The command line, and the chat parameters pulled out of the URL.
 @Suite("ClientOptions")

@@ -1,6 +1,6 @@
+import ChatClient
 import ChatWire
 import Testing
-@testable import ws_client
 
 /// The requests the session sends encode as the protocol asks, and the
 /// server's parser reads them back as meant.

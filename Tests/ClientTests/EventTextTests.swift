@@ -1,6 +1,6 @@
+import ChatClient
 import ChatWire
 import Testing
-@testable import ws_client
 
 /// Frames as the session reads them: chat events through ChatWire's
 /// lenient reading, anything else kept as text to show.

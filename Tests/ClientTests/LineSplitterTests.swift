@@ -1,6 +1,6 @@
+import ChatClient
 import Testing
 import WSClient
-@testable import ws_client
 
 /// Pipe mode's input lines and output lines.
 @Suite("Pipe mode pieces")

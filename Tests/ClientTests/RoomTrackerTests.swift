@@ -1,6 +1,6 @@
+import ChatClient
 import ChatWire
 import Testing
-@testable import ws_client
 
 /// Last seq per room: dedupe, gaps, and what a rejoin recovered.
 @Suite("RoomTracker")

@@ -1,5 +1,5 @@
 /// A key press, decoded from terminal input bytes by `KeyDecoder`.
-enum Key: Equatable {
+public enum Key: Equatable, Sendable {
     case character(Unicode.Scalar)
     case enter
     case backspace

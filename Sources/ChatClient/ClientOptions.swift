@@ -1,25 +1,25 @@
 import WSClient
 
 /// What the command line asks for.
-struct ClientOptions: Equatable {
-    static let defaultURL = WebSocketURL(host: "127.0.0.1", port: 8765, target: "/")
+public struct ClientOptions: Equatable, Sendable {
+    public static let defaultURL = WebSocketURL(host: "127.0.0.1", port: 8765, target: "/")
 
-    var url = defaultURL
-    var rooms: [String] = []
-    var name: String?
-    var color = true
+    public var url = defaultURL
+    public var rooms: [String] = []
+    public var name: String?
+    public var color = true
     /// Pipe mode even on a terminal.
-    var json = false
-    var showHelp = false
+    public var json = false
+    public var showHelp = false
 
     /// A command-line mistake: reported with a hint at `--help`, exit status 2.
-    struct UsageError: Error, Equatable {
-        let message: String
+    public struct UsageError: Error, Equatable {
+        public let message: String
     }
 
     /// Parses the arguments after the program name. `--opt VALUE` and
     /// `--opt=VALUE` both work; at most one URL.
-    static func parse(_ arguments: [String]) throws(UsageError) -> ClientOptions {
+    public static func parse(_ arguments: [String]) throws(UsageError) -> ClientOptions {
         var options = ClientOptions()
         var remaining = arguments[...]
         var sawURL = false

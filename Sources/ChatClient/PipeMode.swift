@@ -12,8 +12,8 @@ import WSProtocol
 /// block: a peer that answers while a long input is still going out (an
 /// echo server) is read all along instead of deadlocking both sides. Stdin
 /// is not read while a megabyte waits for the socket, which bounds memory.
-final class PipeMode {
-    static let binaryMarker = "[binary base64] "
+public final class PipeMode {
+    public static let binaryMarker = "[binary base64] "
     private static let maxQueuedBytes = 1 << 20
     private static let closeTimeout = 5.0
 
@@ -105,7 +105,7 @@ final class PipeMode {
     }
 
     /// The stdout line for a message: text as is, binary as marker and base64.
-    static func printed(_ event: ClientEvent) -> [UInt8] {
+    public static func printed(_ event: ClientEvent) -> [UInt8] {
         switch event {
         case .text(let text): Array(text.utf8) + [UInt8(ascii: "\n")]
         case .binary(let bytes): Array((binaryMarker + Base64.encode(bytes) + "\n").utf8)

@@ -8,9 +8,9 @@ import ChatWire
 /// chosen here and named in every message, never left to the server's
 /// notion of it), and the `RoomTracker` that lets a reconnect resume each
 /// room where it stopped.
-struct ChatSession {
+public struct ChatSession {
     /// One thing to do, in the order given.
-    enum Output: Equatable {
+    public enum Output: Equatable, Sendable {
         case show(Notice)
         case send(ChatRequest)
         /// A line as it was typed, to a server that is not a chat server.
@@ -29,13 +29,13 @@ struct ChatSession {
         case resumed
     }
 
-    let url: String
-    var rooms: [RoomName] = []
-    var current: RoomName?
+    public let url: String
+    public internal(set) var rooms: [RoomName] = []
+    public internal(set) var current: RoomName?
     /// The socket is open (the server may not have said anything yet).
-    var isConnected = false
+    public internal(set) var isConnected = false
     /// The name the server confirmed last (welcome or nick), used again on reconnect.
-    var name: String?
+    public internal(set) var name: String?
     var myID: String?
     let startupRooms: [String]
     /// A `welcome` came, once: this is a chat server. Until then lines go
@@ -47,25 +47,25 @@ struct ChatSession {
     /// Last known name per client id, to say who renamed to what.
     var names: [String: String] = [:]
 
-    init(url: String, rooms: [String]) {
+    public init(url: String, rooms: [String]) {
         self.url = url
         startupRooms = rooms
     }
 
-    var prompt: String {
+    public var prompt: String {
         current.map { "#\($0.value)> " } ?? "> "
     }
 
     // MARK: Connection
 
-    mutating func connectionOpened() -> [Output] {
+    public mutating func connectionOpened() -> [Output] {
         isConnected = true
         defer { wasOpened = true }
         return [.show(.connected(url: url, again: wasOpened))]
     }
 
     /// The connection is gone; whether to reconnect is the caller's decision.
-    mutating func connectionEnded(_ why: Disconnection) -> [Output] {
+    public mutating func connectionEnded(_ why: Disconnection) -> [Output] {
         isConnected = false
         myID = nil
         return [.show(.disconnected(why))]
@@ -73,7 +73,7 @@ struct ChatSession {
 
     // MARK: Commands
 
-    mutating func perform(_ command: Command) -> [Output] {
+    public mutating func perform(_ command: Command) -> [Output] {
         switch command {
         case .say(let text): say(text)
         case .join(let room): requestJoin(room)

@@ -1,7 +1,11 @@
 /// ANSI SGR colouring that can be switched off (`--no-color`, `NO_COLOR`,
 /// `TERM=dumb`): when off, text passes through unchanged.
-struct TextStyle {
-    let enabled: Bool
+public struct TextStyle: Sendable {
+    public let enabled: Bool
+
+    public init(enabled: Bool) {
+        self.enabled = enabled
+    }
 
     static let dim = "2"
     static let bold = "1"
@@ -10,7 +14,7 @@ struct TextStyle {
     static let yellow = "33"
     static let cyan = "36"
 
-    func paint(_ text: String, _ code: String) -> String {
+    public func paint(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

@@ -5,15 +5,15 @@ import WSProtocol
 /// parameters of PROTOCOL.md (`room`, `name`, `since`) taken out of its
 /// query, because the client joins rooms itself (each with its own `since`)
 /// and reconnects under the name the server confirmed last.
-struct ChatTarget: Equatable {
+public struct ChatTarget: Equatable, Sendable {
     /// The URL without `room`, `name` and `since` parameters.
-    var base: WebSocketURL
+    public var base: WebSocketURL
     /// The URL's `room` parameters, then the `--room` options.
-    var rooms: [String]
+    public var rooms: [String]
     /// `--name`, else the URL's `name`.
-    var name: String?
+    public var name: String?
 
-    init(_ options: ClientOptions) {
+    public init(_ options: ClientOptions) {
         let (path, query) = Self.split(options.url.target)
         let parameters = QueryParameters(query)
         let kept = parameters.filter { !["room", "name", "since"].contains($0.name) }
@@ -24,12 +24,12 @@ struct ChatTarget: Equatable {
     }
 
     /// The URL for one connection, under `name`.
-    func url(name: String?) -> WebSocketURL {
+    public func url(name: String?) -> WebSocketURL {
         Self.appending(rooms: [], name: name, to: base)
     }
 
     /// `url` with `room=` for each of `rooms` and `name=` added to its query.
-    static func appending(rooms: [String], name: String?, to url: WebSocketURL) -> WebSocketURL {
+    public static func appending(rooms: [String], name: String?, to url: WebSocketURL) -> WebSocketURL {
         let parameters = rooms.map { "room=" + encoded($0) } + (name.map { ["name=" + encoded($0)] } ?? [])
         guard !parameters.isEmpty else { return url }
         var result = url

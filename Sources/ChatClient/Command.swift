@@ -1,5 +1,5 @@
 /// A line typed in interactive mode: a slash command or a message.
-enum Command: Equatable {
+public enum Command: Equatable, Sendable {
     case join(String)
     case leave(String)
     case switchTo(String)
@@ -15,7 +15,7 @@ enum Command: Equatable {
     case invalid(String)
 
     /// `//text` sends `/text`, for the rare message that starts with a slash.
-    init(line: String) {
+    public init(line: String) {
         guard line.hasPrefix("/") else {
             self = .say(line)
             return

@@ -2,9 +2,9 @@ import ChatWire
 
 /// Something to tell the user in interactive mode, before it is formatted:
 /// `ChatSession` decides what happened, `ChatView` decides how it looks.
-enum Notice: Equatable {
+public enum Notice: Equatable, Sendable {
     /// How a member changed, from a `presence` event.
-    enum Change: Equatable {
+    public enum Change: Equatable, Sendable {
         case joined
         case left
         /// `from` is the old name when it was known.

@@ -2,10 +2,12 @@
 /// chunks, so an escape sequence or a UTF-8 character cut at the end of one
 /// read is kept until the next completes it. Sequences it does not know
 /// (function keys, mouse reports) are dropped whole rather than typed in.
-struct KeyDecoder {
+public struct KeyDecoder {
+    public init() {}
+
     private var pending: [UInt8] = []
 
-    mutating func keys(from bytes: some Sequence<UInt8>) -> [Key] {
+    public mutating func keys(from bytes: some Sequence<UInt8>) -> [Key] {
         pending.append(contentsOf: bytes)
         var keys: [Key] = []
         var index = 0

@@ -3,12 +3,12 @@ import ChatWire
 /// What the server's events mean for the session.
 extension ChatSession {
     /// One text frame: a chat event, or anything else shown as it came.
-    mutating func receive(text: String) -> [Output] {
+    public mutating func receive(text: String) -> [Output] {
         guard let event = ChatEvent(text: text) else { return [.show(.unrecognised(text))] }
         return receive(event)
     }
 
-    mutating func receive(_ event: ChatEvent) -> [Output] {
+    public mutating func receive(_ event: ChatEvent) -> [Output] {
         switch event {
         case .welcome(let id, let name, _): welcome(id: id, name: name)
         case .joined(let joined): self.joined(joined)

@@ -1,9 +1,9 @@
 import Glibc
 
 /// Wall-clock times in the local time zone, for message stamps.
-enum LocalTime {
+public enum LocalTime {
     /// `HH:MM:SS` for `millis` since the Unix epoch.
-    static func clock(millis: Int64) -> String {
+    public static func clock(millis: Int64) -> String {
         var seconds = time_t(millis / 1000)
         var parts = tm()
         localtime_r(&seconds, &parts)

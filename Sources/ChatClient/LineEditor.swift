@@ -1,9 +1,9 @@
 /// The line being typed, as a pure state machine: keys in; the buffer,
 /// cursor and history, and what to draw, out. Characters are Unicode
 /// scalars, each taken to be one column wide.
-struct LineEditor {
+public struct LineEditor {
     /// What a key asks the caller to do beyond redrawing.
-    enum Action: Equatable {
+    public enum Action: Equatable, Sendable {
         /// Nothing but redraw the line.
         case edited
         /// Enter: the line was accepted (and added to the history).
@@ -17,27 +17,32 @@ struct LineEditor {
     }
 
     /// The visible part of the line, and where the cursor stands in it.
-    struct View: Equatable {
-        var text: String
-        var cursorColumn: Int
+    public struct View: Equatable, Sendable {
+        public var text: String
+        public var cursorColumn: Int
+
+        public init(text: String, cursorColumn: Int) {
+            self.text = text
+            self.cursorColumn = cursorColumn
+        }
     }
 
-    private(set) var buffer: [Unicode.Scalar] = []
-    private(set) var cursor = 0
-    private(set) var history: [String] = []
+    public private(set) var buffer: [Unicode.Scalar] = []
+    public private(set) var cursor = 0
+    public private(set) var history: [String] = []
     /// Position while browsing the history; `history.count` is the line being typed.
     private var historyIndex = 0
     /// The unfinished line, kept while browsing the history.
     private var draft: [Unicode.Scalar] = []
-    let historyLimit: Int
+    public let historyLimit: Int
 
-    init(historyLimit: Int = 500) {
+    public init(historyLimit: Int = 500) {
         self.historyLimit = historyLimit
     }
 
-    var text: String { String(String.UnicodeScalarView(buffer)) }
+    public var text: String { String(String.UnicodeScalarView(buffer)) }
 
-    mutating func handle(_ key: Key) -> Action {
+    public mutating func handle(_ key: Key) -> Action {
         switch key {
         case .character(let scalar): insert(scalar)
         case .enter: return submit()
@@ -65,7 +70,7 @@ struct LineEditor {
     }
 
     /// Puts `line` back as the line being typed, cursor at its end.
-    mutating func restore(_ line: String) {
+    public mutating func restore(_ line: String) {
         buffer = Array(line.unicodeScalars)
         cursor = buffer.count
     }
@@ -126,7 +131,7 @@ struct LineEditor {
     /// The part of the line that fits in `width` columns, scrolled so the
     /// cursor stays visible (the line never wraps, so redrawing it is one
     /// terminal row). Control characters show as `SafeText` shows them.
-    func view(width: Int) -> View {
+    public func view(width: Int) -> View {
         let columns = max(1, width)
         let start = cursor < columns ? 0 : cursor - columns + 1
         let end = min(buffer.count, start + columns)

@@ -2,7 +2,7 @@ import WSClient
 import WSProtocol
 
 /// Why a connection ended, and whether that calls for reconnecting.
-enum Disconnection: Equatable {
+public enum Disconnection: Equatable, Sendable {
     /// The server sent a close frame (it started the handshake, or answered ours).
     case closedByServer(CloseCode, reason: String)
     /// The socket failed or ended without a close handshake.
@@ -17,7 +17,7 @@ enum Disconnection: Equatable {
     /// Reconnecting after a normal close (1000) would undo a deliberate
     /// decision, and after a policy close (1008: origin refused, abuse,
     /// slow consumer) the server would just refuse again.
-    var allowsReconnect: Bool {
+    public var allowsReconnect: Bool {
         switch self {
         case .closedByServer(let code, _): code != .normalClosure && code != .policyViolation
         case .lost, .protocolFailure: true
@@ -25,7 +25,7 @@ enum Disconnection: Equatable {
     }
 
     /// As the user reads it: `server closed the connection: 1008 slow consumer`.
-    var explanation: String {
+    public var explanation: String {
         switch self {
         case .closedByServer(let code, let reason):
             "server closed the connection: \(code)\(reason.isEmpty ? "" : " " + reason)"

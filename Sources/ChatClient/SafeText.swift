@@ -9,10 +9,10 @@
 /// - C1 controls (U+0080–U+009F, which some terminals treat like `ESC [`),
 ///   the line and paragraph separators, and the bidirectional overrides and
 ///   isolates (which reorder what is shown around them) become U+FFFD.
-enum SafeText {
-    static let replacement: Unicode.Scalar = "\u{FFFD}"
+public enum SafeText {
+    public static let replacement: Unicode.Scalar = "\u{FFFD}"
 
-    static func neutralised(_ text: some StringProtocol) -> String {
+    public static func neutralised(_ text: some StringProtocol) -> String {
         guard text.unicodeScalars.contains(where: needsReplacing) else { return String(text) }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -37,7 +37,7 @@ enum SafeText {
         }
     }
 
-    static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
+    public static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
         default: false

@@ -4,12 +4,17 @@ import ChatWire
 /// messages, `* …` for what happened, `! …` in red for errors. Every string
 /// that came from the wire goes through `SafeText` here, the one place
 /// lines are built.
-struct ChatView {
-    let style: TextStyle
+public struct ChatView {
+    public let style: TextStyle
     /// Turns a message's `ts` into a clock; injectable for tests.
-    var clock: (Int64) -> String = LocalTime.clock(millis:)
+    public var clock: (Int64) -> String
 
-    func lines(_ notice: Notice) -> [String] {
+    public init(style: TextStyle, clock: @escaping (Int64) -> String = LocalTime.clock(millis:)) {
+        self.style = style
+        self.clock = clock
+    }
+
+    public func lines(_ notice: Notice) -> [String] {
         switch notice {
         case .message(let message, let own):
             messageLines(stamp: message.ts, place: style.paint("#" + safe(message.room), TextStyle.cyan),

@@ -8,9 +8,9 @@ import ChatWire
 /// what was missed. When a joined room reports a `seq` below the last one
 /// seen, the room started over (a server restart, or everyone left) and its
 /// numbering restarts too, so the old mark is dropped.
-struct RoomTracker {
+public struct RoomTracker {
     /// What the `joined` reply means for the room's messages.
-    enum JoinOutcome: Equatable {
+    public enum JoinOutcome: Equatable, Sendable {
         /// `messages` are new (already deduplicated, oldest first);
         /// `missing` is the range the server could no longer replay.
         case caughtUp(messages: [ChatMessage], missing: ClosedRange<UInt64>?)
@@ -20,7 +20,7 @@ struct RoomTracker {
     }
 
     /// What a live message means.
-    enum MessageVerdict: Equatable {
+    public enum MessageVerdict: Equatable, Sendable {
         case fresh
         /// Fresh, but the messages in `missing` never arrived.
         case afterGap(missing: ClosedRange<UInt64>)
@@ -29,12 +29,14 @@ struct RoomTracker {
 
     private var lastSeq: [String: UInt64] = [:]
 
+    public init() {}
+
     /// The `since` for a join of `room`: nil for a room never seen.
-    func since(_ room: String) -> UInt64? { lastSeq[room] }
+    public func since(_ room: String) -> UInt64? { lastSeq[room] }
 
     /// Reconciles a `joined` reply (room seq and the replayed history) with
     /// what was seen before; the join asked for `since(room)`.
-    mutating func joined(_ room: String, seq: UInt64, history: [ChatMessage]) -> JoinOutcome {
+    public mutating func joined(_ room: String, seq: UInt64, history: [ChatMessage]) -> JoinOutcome {
         let known = lastSeq[room]
         if let known, seq < known {
             lastSeq[room] = 0
@@ -51,7 +53,7 @@ struct RoomTracker {
     }
 
     /// Records a live `message`.
-    mutating func received(_ message: ChatMessage) -> MessageVerdict {
+    public mutating func received(_ message: ChatMessage) -> MessageVerdict {
         let known = lastSeq[message.room] ?? 0
         guard message.seq > known else { return .duplicate }
         lastSeq[message.room] = message.seq

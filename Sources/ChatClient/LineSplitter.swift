@@ -1,12 +1,14 @@
 /// Cuts a byte stream into lines at `\n` (which is dropped; a `\r` before
 /// it is kept, since lines go out as they are). Each byte is scanned once,
 /// so a line of many megabytes arriving in small reads costs linear time.
-struct LineSplitter {
+public struct LineSplitter {
     private var buffer: [UInt8] = []
     private var scanned = 0
 
+    public init() {}
+
     /// Adds `bytes` and returns the lines they complete.
-    mutating func append(_ bytes: some Collection<UInt8>) -> [[UInt8]] {
+    public mutating func append(_ bytes: some Collection<UInt8>) -> [[UInt8]] {
         buffer.append(contentsOf: bytes)
         var lines: [[UInt8]] = []
         var lineStart = 0
@@ -24,7 +26,7 @@ struct LineSplitter {
     }
 
     /// What is left at the end of the input: a last line without `\n`, if any.
-    mutating func finish() -> [UInt8]? {
+    public mutating func finish() -> [UInt8]? {
         defer {
             buffer = []
             scanned = 0
