@@ -10,26 +10,27 @@ extension ChatSession {
 
     public mutating func receive(_ event: ChatEvent) -> [Output] {
         switch event {
-        case .welcome(let id, let name, _): welcome(id: id, name: name)
+        case .welcome(let id, let name, let user): welcome(id: id, name: name, user: user)
         case .joined(let joined): self.joined(joined)
-        case .reset, .refreshed: []
+        case .reset(let room, let epoch, let seq): reset(room, epoch: epoch, seq: seq)
+        case .refreshed, .ack: []
         case .left(let room, _): left(room)
         case .presence(let room, let change, let member): presence(room: room, change: change, member: member)
         case .message(let message): received(message)
         case .broadcast(let broadcast): [.show(.broadcast(broadcast, own: broadcast.id == myID))]
-        case .rooms(let list, _, _): [.show(.roomList(list))]
-        case .who(let room, let members, _, _): [.show(.members(room: room, names: members.map(label)))]
+        case .rooms(let list, let total, _): [.show(.roomList(list, total: total))]
+        case .who(let room, let members, let total, _): [.show(.members(room: room, members: members, ownID: myID, total: total))]
         case .nick(let name, _): renamed(name)
-        case .ack: []
         case .error(let error): failed(error)
         }
     }
 
-    private mutating func welcome(id: String, name: String) -> [Output] {
+    private mutating func welcome(id: String, name: String, user: String?) -> [Output] {
         myID = id
         self.name = name
+        self.user = user
         names[id] = name
-        let greeting: [Output] = hasConnected ? [] : [.show(.welcomed(name: name))]
+        let greeting: [Output] = hasConnected ? [] : [.show(.welcomed(name: name, user: user))]
         let requested = hasConnected ? pendingJoins.filter { $0.value == .requested }.map(\.key).sorted() : nil
         hasConnected = true
         pendingJoins = [:]
@@ -43,14 +44,13 @@ extension ChatSession {
         return join(name, .requested)
     }
 
-    /// The join request for `room`, resuming after the last seq seen there.
-    mutating func join(_ room: RoomName, _ reason: JoinReason) -> Output {
-        pendingJoins[room] = reason
-        return .send(ChatRequest(.join(room: room, since: tracker.since(room.value), epoch: nil), ref: Self.joinRef(room)))
+    /// The room's history was lost while we were in it: its numbering
+    /// starts over from `seq` in `epoch`, and anything before is gone.
+    private mutating func reset(_ room: String, epoch: String, seq: UInt64) -> [Output] {
+        guard rooms.contains(where: { $0.value == room }) else { return [] }
+        tracker.reset(room, epoch: epoch, seq: seq)
+        return [.show(.historyLost(room: room))]
     }
-
-    /// The `ref` a join carries, so an `error` answering it names the room.
-    static func joinRef(_ room: RoomName) -> ChatRequest.Ref { .string("join:" + room.value) }
 
     private mutating func left(_ room: String) -> [Output] {
         rooms.removeAll { $0.value == room }
@@ -62,12 +62,12 @@ extension ChatSession {
         let previous = names[member.id]
         names[member.id] = member.name
         switch change {
-        case .join: return [.show(.presence(room: room, name: member.name, change: .joined))]
-        case .leave: return [.show(.presence(room: room, name: member.name, change: .left))]
+        case .join: return [.show(.presence(room: room, member: member, change: .joined))]
+        case .leave: return [.show(.presence(room: room, member: member, change: .left))]
         // A rename reaches us once per shared room; tell it once.
         case .nick:
             guard previous != member.name else { return [] }
-            return [.show(.presence(room: room, name: member.name, change: .renamed(from: previous)))]
+            return [.show(.presence(room: room, member: member, change: .renamed(from: previous)))]
         }
     }
 
@@ -87,15 +87,20 @@ extension ChatSession {
         return [.show(.renamed(name))]
     }
 
+    /// A refused join is forgotten; one the server could not do yet
+    /// (`unavailable`: its backplane is unreachable) is tried again later.
     private mutating func failed(_ error: ChatError) -> [Output] {
-        if case .string(let ref)? = error.ref, ref.hasPrefix("join:"), let room = RoomName(String(ref.dropFirst(5))) {
+        guard let room = Self.room(joinRef: error.ref), pendingJoins[room] != nil else {
+            return [.show(error.code == .unavailable ? .notDelivered : .refused(error))]
+        }
+        guard error.code == .unavailable else {
             pendingJoins[room] = nil
             if rooms.contains(room) { _ = left(room.value) }
+            return [.show(.refused(error))]
         }
-        return [.show(.refused(error))]
-    }
-
-    private func label(_ member: ChatMember) -> String {
-        member.id == myID ? member.name + " (you)" : member.name
+        var backoff = joinRetries[room] ?? retryPolicy
+        let delay = backoff.nextDelay()
+        joinRetries[room] = backoff
+        return [.show(.joinRetry(room: room.value, after: delay)), .sendLater(joinRequest(room), after: delay)]
     }
 }

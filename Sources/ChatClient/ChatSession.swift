@@ -13,6 +13,9 @@ public struct ChatSession {
     public enum Output: Equatable, Sendable {
         case show(Notice)
         case send(ChatRequest)
+        /// Send this after `after` seconds, if still connected then (a join
+        /// the server could not do yet).
+        case sendLater(ChatRequest, after: Double)
         /// A line as it was typed, to a server that is not a chat server.
         case sendRaw(String)
         /// Offline: the typed line goes back into the editor, unsent, so it
@@ -37,19 +40,27 @@ public struct ChatSession {
     /// The name the server confirmed last (welcome or nick), used again on reconnect.
     public internal(set) var name: String?
     var myID: String?
+    /// The authenticated user id from `welcome`, if any.
+    public internal(set) var user: String?
     let startupRooms: [String]
     /// A `welcome` came, once: this is a chat server. Until then lines go
     /// out as they are typed, so any WebSocket server can be talked to.
     var hasConnected = false
     var wasOpened = false
     var pendingJoins: [RoomName: JoinReason] = [:]
+    /// The backoff of each join the server answered `unavailable`.
+    var joinRetries: [RoomName: ReconnectPolicy] = [:]
+    /// What a room's first retry starts from.
+    let retryPolicy: ReconnectPolicy
     var tracker = RoomTracker()
     /// Last known name per client id, to say who renamed to what.
     var names: [String: String] = [:]
 
-    public init(url: String, rooms: [String]) {
+    /// `retryPolicy` paces retried joins (injectable so tests pin the jitter).
+    public init(url: String, rooms: [String], retryPolicy: ReconnectPolicy = ReconnectPolicy()) {
         self.url = url
         startupRooms = rooms
+        self.retryPolicy = retryPolicy
     }
 
     public var prompt: String {
@@ -68,6 +79,7 @@ public struct ChatSession {
     public mutating func connectionEnded(_ why: Disconnection) -> [Output] {
         isConnected = false
         myID = nil
+        joinRetries = [:]
         return [.show(.disconnected(why))]
     }
 

@@ -2,30 +2,51 @@ import WSClient
 import WSProtocol
 
 /// The address the interactive client connects to: the URL with the chat
-/// parameters of PROTOCOL.md (`room`, `name`, `since`) taken out of its
-/// query, because the client joins rooms itself (each with its own `since`)
-/// and reconnects under the name the server confirmed last.
+/// parameters of the protocol (`room`, `name`, `since`, `epoch`) taken out
+/// of its query, because the client joins rooms itself (each with its own
+/// `since` and `epoch`) and reconnects under the name the server confirmed
+/// last. A `token` leaves the URL too: it travels in the `Authorization`
+/// header, so it is never printed with the URL nor logged with it.
 public struct ChatTarget: Equatable, Sendable {
-    /// The URL without `room`, `name` and `since` parameters.
+    /// The URL without `room`, `name`, `since`, `epoch` and `token` parameters.
     public var base: WebSocketURL
     /// The URL's `room` parameters, then the `--room` options.
     public var rooms: [String]
     /// `--name`, else the URL's `name`.
     public var name: String?
+    /// `--token` (or `CHAT_TOKEN`), else the URL's `token`.
+    public var token: String?
 
     public init(_ options: ClientOptions) {
-        let (path, query) = Self.split(options.url.target)
-        let parameters = QueryParameters(query)
-        let kept = parameters.filter { !["room", "name", "since"].contains($0.name) }
-        base = options.url
-        base.target = path + (kept.isEmpty ? "" : "?" + kept.map { Self.encoded($0.name) + "=" + Self.encoded($0.value) }.joined(separator: "&"))
-        rooms = parameters.values(for: "room") + options.rooms
-        name = options.name ?? parameters.first(for: "name")
+        let (base, taken) = Self.removing(["room", "name", "since", "epoch", "token"], from: options.url)
+        self.base = base
+        rooms = taken.values(for: "room") + options.rooms
+        name = options.name ?? taken.first(for: "name")
+        token = options.token ?? taken.first(for: "token")
     }
 
     /// The URL for one connection, under `name`.
     public func url(name: String?) -> WebSocketURL {
         Self.appending(rooms: [], name: name, to: base)
+    }
+
+    /// The upgrade request's extra headers: `Authorization: Bearer` with the token, if any.
+    public var headers: HTTPHeaders {
+        Self.headers(token: token)
+    }
+
+    public static func headers(token: String?) -> HTTPHeaders {
+        token.map { ["Authorization": "Bearer " + $0] } ?? [:]
+    }
+
+    /// `url` without the query parameters called one of `names`, and those parameters.
+    public static func removing(_ names: Set<String>, from url: WebSocketURL) -> (url: WebSocketURL, removed: QueryParameters) {
+        let (path, query) = split(url.target)
+        let parameters = QueryParameters(query)
+        let kept = parameters.filter { !names.contains($0.name) }
+        var result = url
+        result.target = path + (kept.isEmpty ? "" : "?" + kept.map { encoded($0.name) + "=" + encoded($0.value) }.joined(separator: "&"))
+        return (result, QueryParameters(parameters.filter { names.contains($0.name) }))
     }
 
     /// `url` with `room=` for each of `rooms` and `name=` added to its query.

@@ -6,7 +6,7 @@ public enum ClientMain {
     public static func run(_ arguments: [String]) -> Int32 {
         let options: ClientOptions
         do {
-            options = try ClientOptions.parse(arguments)
+            options = try ClientOptions.parse(arguments, environment: environment(["CHAT_TOKEN"]))
         } catch {
             FileOutput.complain("\(error.message) (see --help)")
             return 2
@@ -19,6 +19,15 @@ public enum ClientMain {
             return PipeMode.run(options)
         }
         return InteractiveMode.run(options, color: options.color && colorAllowed)
+    }
+
+    /// The variables among `names` that are set.
+    private static func environment(_ names: [String]) -> [String: String] {
+        var values: [String: String] = [:]
+        for name in names {
+            if let value = getenv(name) { values[name] = String(cString: value) }
+        }
+        return values
     }
 
     /// The NO_COLOR convention (no-color.org), and terminals that declare they have none.

@@ -7,6 +7,8 @@ public struct ClientOptions: Equatable, Sendable {
     public var url = defaultURL
     public var rooms: [String] = []
     public var name: String?
+    /// A bearer token for the upgrade request (`--token`, else `CHAT_TOKEN`).
+    public var token: String?
     public var color = true
     /// Pipe mode even on a terminal.
     public var json = false
@@ -18,9 +20,12 @@ public struct ClientOptions: Equatable, Sendable {
     }
 
     /// Parses the arguments after the program name. `--opt VALUE` and
-    /// `--opt=VALUE` both work; at most one URL.
-    public static func parse(_ arguments: [String]) throws(UsageError) -> ClientOptions {
+    /// `--opt=VALUE` both work; at most one URL. `environment` supplies
+    /// `CHAT_TOKEN` when there is no `--token` (an environment variable does
+    /// not show in the process list as an argument does).
+    public static func parse(_ arguments: [String], environment: [String: String] = [:]) throws(UsageError) -> ClientOptions {
         var options = ClientOptions()
+        options.token = environment["CHAT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         var remaining = arguments[...]
         var sawURL = false
         while let argument = remaining.popFirst() {
@@ -31,6 +36,7 @@ public struct ClientOptions: Equatable, Sendable {
             case "--json": options.json = true
             case "--room": options.rooms.append(try value(for: flag, inlineValue, &remaining))
             case "--name": options.name = try value(for: flag, inlineValue, &remaining)
+            case "--token": options.token = try token(try value(for: flag, inlineValue, &remaining))
             case _ where flag.hasPrefix("-") && flag.count > 1:
                 throw UsageError(message: "unknown option '\(flag)'")
             default:
@@ -52,6 +58,11 @@ public struct ClientOptions: Equatable, Sendable {
         if let inline { return inline }
         guard let next = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
         return next
+    }
+
+    private static func token(_ text: String) throws(UsageError) -> String {
+        guard !text.isEmpty else { throw UsageError(message: "--token needs a value") }
+        return text
     }
 
     private static func url(_ text: String) throws(UsageError) -> WebSocketURL {

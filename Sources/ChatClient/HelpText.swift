@@ -10,9 +10,13 @@ enum HelpText {
     commands (/join, /leave, /switch, /nick, /rooms, /who, /broadcast, /quit).
     Keys: Left/Right, Home/End (Ctrl-A/E), Backspace/Delete, Up/Down for the
     history, Ctrl-U/K/W to erase, Ctrl-C or Ctrl-D (empty line) to quit.
-    If the connection drops (anything but a 1000 or 1008 close), it
-    reconnects (0.5 s backoff doubling to 30 s, jittered), rejoins every
-    room and shows what was missed meanwhile, or says what could not be.
+    If the connection drops, it reconnects (0.5 s backoff doubling to 30 s,
+    jittered), rejoins every room where it stopped (since + epoch) and shows
+    what was missed meanwhile, or says plainly what could not be recovered.
+    It does not reconnect after /quit, a 1000 close, a 1008 close for rate
+    limit, origin, expired token or operator disconnect (a 1008 slow
+    consumer is retried), or a refused token (401); it says which.
+    Names marked ✓ are users the server verified by token; others are guests.
 
     With stdin not a terminal, or --json (pipe mode), for scripts and any
     WebSocket server (ws://HOST:PORT/echo included):
@@ -29,6 +33,10 @@ enum HelpText {
       --room ROOM   join ROOM on connect; repeatable (interactive default: lobby;
                     in pipe mode added to the URL as room=ROOM)
       --name NAME   nickname (sent as name=NAME in the URL)
+      --token T     bearer token, sent as "Authorization: Bearer T" in the
+                    upgrade request, never in the URL and never printed
+                    (also CHAT_TOKEN, which other users cannot see in ps;
+                    a token=T in the URL moves to the header too)
       --no-color    plain text output (also when NO_COLOR is set or TERM=dumb)
       --json        pipe mode even on a terminal: type raw frames, see raw frames
       -h, --help    this text

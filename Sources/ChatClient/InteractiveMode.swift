@@ -10,7 +10,7 @@ import WSProtocol
 /// moves bytes and keeps time.
 final class InteractiveMode {
     /// Where the connection stands.
-    private enum Link {
+    enum Link {
         case connected(WebSocketClient)
         /// Disconnected; the next attempt is due at this monotonic time.
         case waiting(until: Double)
@@ -18,22 +18,25 @@ final class InteractiveMode {
         case closing(WebSocketClient, deadline: Double)
     }
 
-    private static let connectTimeout = 5.0
-    private static let closeTimeout = 2.0
+    static let connectTimeout = 5.0
+    static let closeTimeout = 2.0
 
-    private let target: ChatTarget
-    private let view: ChatView
-    private var session: ChatSession
-    private var link: Link
-    private var editor = LineEditor()
+    let target: ChatTarget
+    let view: ChatView
+    var session: ChatSession
+    var link: Link
+    var editor = LineEditor()
     private var keys = KeyDecoder()
     private var screen = ScreenWriter(fd: STDOUT_FILENO, columns: Terminal.columns(STDOUT_FILENO))
-    private var policy = ReconnectPolicy()
+    var policy = ReconnectPolicy()
     private let signals = SignalPipe([SIGINT, SIGTERM, SIGHUP, SIGWINCH])
+    /// Requests to send at a monotonic time (joins the server could not do
+    /// yet), by `ref`: one per room at most.
+    var scheduled: [String: (due: Double, request: ChatRequest)] = [:]
     /// Lines to print above the prompt at the end of this loop pass.
-    private var shown: [String] = []
-    private var promptChanged = false
-    private var exitStatus: Int32?
+    var shown: [String] = []
+    var promptChanged = false
+    var exitStatus: Int32?
 
     private init(target: ChatTarget, client: WebSocketClient, color: Bool) {
         self.target = target
@@ -50,9 +53,10 @@ final class InteractiveMode {
         if target.rooms.isEmpty { target.rooms = ["lobby"] }
         let client: WebSocketClient
         do {
-            client = try WebSocketClient.connect(to: target.url(name: target.name), timeout: connectTimeout)
+            client = try connect(target, name: target.name)
         } catch {
-            FileOutput.complain("\(target.base): \(error)")
+            let why = Disconnection(error, withToken: target.token != nil)
+            FileOutput.complain(why.finalReason ?? "\(target.base): \(error)")
             return 1
         }
         // Built first: its signal pipe must be in place before raw mode, so a
@@ -90,7 +94,7 @@ final class InteractiveMode {
         checkDeadlines()
     }
 
-    private var client: WebSocketClient? {
+    var client: WebSocketClient? {
         switch link {
         case .connected(let client), .closing(let client, _): client
         case .waiting: nil
@@ -101,19 +105,21 @@ final class InteractiveMode {
         Int16(POLLIN) | (client.pendingOutputCount > 0 ? Int16(POLLOUT) : 0)
     }
 
+    /// Until the next deadline: a reconnect, the end of a close, or a scheduled request.
     private var waitMillis: Int32 {
-        let deadline: Double
+        let deadline: Double?
         switch link {
-        case .connected: return -1
+        case .connected: deadline = scheduled.values.map(\.due).min()
         case .waiting(let until): deadline = until
         case .closing(_, let until): deadline = until
         }
-        return Int32(max(0, (deadline - Clock.now()) * 1000).rounded(.up))
+        guard let deadline else { return -1 }
+        return Int32(min(60_000, max(0, (deadline - Clock.now()) * 1000)).rounded(.up))
     }
 
     private func checkDeadlines() {
         switch link {
-        case .connected: break
+        case .connected: sendScheduled(dueBy: Clock.now())
         case .waiting(let until): if Clock.now() >= until { reconnect() }
         case .closing(_, let deadline): if Clock.now() >= deadline { exitStatus = 0 }
         }
@@ -151,132 +157,9 @@ final class InteractiveMode {
         }
     }
 
-    // MARK: Socket
-
-    private func serviceSocket(_ events: Int16) {
-        guard let client else { return }
-        do {
-            if events & Int16(POLLOUT) != 0 { try client.writeAvailable() }
-            guard events & ~Int16(POLLOUT) != 0 else { return }
-            for event in try client.pump(keep: false) {
-                // A close or failure may have ended this connection mid-batch.
-                guard self.client === client, exitStatus == nil else { return }
-                receive(event)
-            }
-        } catch {
-            connectionEnded(Disconnection(error))
-        }
-    }
-
-    private func receive(_ event: ClientEvent) {
-        if case .closing = link {
-            switch event {
-            case .closed, .failed, .disconnected: exitStatus = 0
-            case .text, .binary, .ping, .pong: break
-            }
-            return
-        }
-        switch event {
-        case .text(let text): receive(text: text)
-        case .binary(let bytes): show(.binary(byteCount: bytes.count))
-        case .ping, .pong: break
-        case .closed(let code, let reason): connectionEnded(.closedByServer(code, reason: reason))
-        case .failed(let error): connectionEnded(.protocolFailure("\(error)"))
-        case .disconnected: connectionEnded(.lost("the server went away without a close frame"))
-        }
-    }
-
-    private func receive(text: String) {
-        guard let event = ChatEvent(text: text) else { return show(.unrecognised(text)) }
-        if case .welcome = event { policy.reset() }
-        apply(session.receive(event))
-    }
-
-    /// Carries out the session's decisions; `typed` is the line they answer, if any.
-    private func apply(_ outputs: [ChatSession.Output], typed: String? = nil) {
-        for output in outputs {
-            switch output {
-            case .show(let notice): show(notice)
-            case .send(let request): send(String(decoding: request.json, as: UTF8.self))
-            case .sendRaw(let text): send(text)
-            case .keepLine: if let typed { editor.restore(typed) }
-            case .quit: quit()
-            }
-        }
-    }
-
-    private func show(_ notice: Notice) {
-        shown += view.lines(notice)
-    }
-
-    private func send(_ text: String) {
-        guard case .connected(let client) = link else { return }
-        do {
-            try client.send(text: text)
-        } catch {
-            connectionEnded(Disconnection(error))
-        }
-    }
-
-    // MARK: Connection lifecycle
-
-    private func connectionEnded(_ why: Disconnection) {
-        apply(session.connectionEnded(why))
-        promptChanged = true
-        guard why.allowsReconnect else {
-            if case .closedByServer(.normalClosure, _) = why {
-                exitStatus = 0
-            } else {
-                show(.hint("not reconnecting: the server would refuse again"))
-                exitStatus = 1
-            }
-            return
-        }
-        show(.reconnecting(after: scheduleReconnect()))
-    }
-
-    /// Waits before the next attempt; returns the wait.
-    private func scheduleReconnect() -> Double {
-        let delay = policy.nextDelay()
-        link = .waiting(until: Clock.now() + delay)
-        return delay
-    }
-
-    private func adopt(_ client: WebSocketClient) {
-        client.blockingWrites = false
-        link = .connected(client)
-        apply(session.connectionOpened())
-        for event in client.eventsReceivedWithHandshake() where self.client === client {
-            receive(event)
-        }
-    }
-
-    private func reconnect() {
-        // The connect blocks (bounded); what happened so far shows first.
-        refreshScreen()
-        do {
-            adopt(try WebSocketClient.connect(to: target.url(name: session.name ?? target.name), timeout: Self.connectTimeout))
-        } catch {
-            show(.reconnectFailed(error.description, retryAfter: scheduleReconnect()))
-        }
-    }
-
-    private func quit() {
-        guard case .connected(let client) = link else {
-            exitStatus = 0
-            return
-        }
-        do {
-            try client.close(code: .normalClosure)
-            link = .closing(client, deadline: Clock.now() + Self.closeTimeout)
-        } catch {
-            exitStatus = 0
-        }
-    }
-
     // MARK: Screen
 
-    private func refreshScreen() {
+    func refreshScreen() {
         if !shown.isEmpty {
             screen.show(shown, prompt: session.prompt, editor: editor)
         } else if promptChanged {

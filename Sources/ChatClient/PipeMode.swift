@@ -30,12 +30,16 @@ public final class PipeMode {
     }
 
     /// Connects and runs until the close; returns the exit status.
+    /// A `token` in the URL moves to the `Authorization` header, as in interactive mode.
     static func run(_ options: ClientOptions) -> Int32 {
-        let url = ChatTarget.appending(rooms: options.rooms, name: options.name, to: options.url)
+        let (given, taken) = ChatTarget.removing(["token"], from: options.url)
+        let url = ChatTarget.appending(rooms: options.rooms, name: options.name, to: given)
+        let token = options.token ?? taken.first(for: "token")
         do {
-            return PipeMode(client: try WebSocketClient.connect(to: url, timeout: 10)).run()
+            let client = try WebSocketClient.connect(to: url, headers: ChatTarget.headers(token: token), timeout: 10)
+            return PipeMode(client: client).run()
         } catch {
-            FileOutput.complain("\(url): \(error)")
+            FileOutput.complain(Disconnection(error, withToken: token != nil).finalReason ?? "\(url): \(error)")
             return 1
         }
     }

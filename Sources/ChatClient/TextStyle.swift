@@ -13,6 +13,7 @@ public struct TextStyle: Sendable {
     static let green = "1;32"
     static let yellow = "33"
     static let cyan = "36"
+    static let blue = "1;34"
 
     public func paint(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

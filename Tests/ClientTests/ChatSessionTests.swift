@@ -11,7 +11,7 @@ struct ChatSessionTests {
         #expect(session.prompt == "> ")
         #expect(session.connectionOpened() == [.show(.connected(url: "ws://h/", again: false))])
         #expect(session.receive(.welcome(id: "c1", name: "ann", user: nil)) == [
-            .show(.welcomed(name: "ann")),
+            .show(.welcomed(name: "ann", user: nil)),
             join("a", since: nil), join("b", since: nil),
         ])
         #expect(session.receive(joined("a", members: 1, seq: 0, history: [])) == [.show(.joinedRoom("a", members: 1))])
@@ -107,7 +107,7 @@ struct ChatSessionTests {
         var session = joined(["a", "b"])
         _ = session.receive(.presence(room: "a", change: .join, member: ChatMember(id: "c2", name: "bob")))
         #expect(session.receive(.presence(room: "a", change: .nick, member: ChatMember(id: "c2", name: "rob")))
-            == [.show(.presence(room: "a", name: "rob", change: .renamed(from: "bob")))])
+            == [.show(.presence(room: "a", member: ChatMember(id: "c2", name: "rob"), change: .renamed(from: "bob")))])
         #expect(session.receive(.presence(room: "b", change: .nick, member: ChatMember(id: "c2", name: "rob"))) == [])
         #expect(session.receive(.nick(name: "annie", ref: nil)) == [.show(.renamed("annie"))])
         #expect(session.name == "annie")
@@ -117,7 +117,7 @@ struct ChatSessionTests {
         var session = joined(["a"])
         let members = [ChatMember(id: "c1", name: "ann"), ChatMember(id: "c2", name: "bob")]
         #expect(session.receive(.who(room: "a", members: members, total: nil, ref: nil))
-            == [.show(.members(room: "a", names: ["ann (you)", "bob"]))])
+            == [.show(.members(room: "a", members: members, ownID: "c1", total: nil))])
         #expect(session.perform(.who(nil)) == [send(.who(room: room("a")))])
         #expect(session.perform(.who("no way")) == [.show(.refused(ChatError(.badRoom, ChatError.badRoomMessage)))])
         #expect(session.perform(.nick("")) == [.show(.refused(ChatError(.badName, ChatError.badNameMessage)))])

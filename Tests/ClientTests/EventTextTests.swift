@@ -39,7 +39,7 @@ struct EventTextTests {
     @Test func readsTheOtherEvents() {
         var session = Self.welcomed()
         #expect(session.receive(text: #"{"type":"rooms","rooms":[{"room":"a","members":3}]}"#)
-            == [.show(.roomList([ChatEvent.RoomCount(room: "a", members: 3)]))])
+            == [.show(.roomList([ChatEvent.RoomCount(room: "a", members: 3)], total: nil))])
         #expect(session.receive(text: #"{"type":"error","code":"bad_room","message":"no","ref":"join:x"}"#)
             == [.show(.refused(ChatError(.badRoom, "no", ref: .string("join:x"))))])
         #expect(session.receive(text: #"{"type":"ack","ref":1,"seq":2}"#) == [])
