@@ -27,8 +27,11 @@ enum FileOutput {
         write(Array(text.utf8), to: fd)
     }
 
-    /// `ws-client: message` on stderr.
+    /// `ws-client: message` on stderr. Messages carry text from the wire
+    /// (close reasons, an HTTP reason phrase), so on a terminal they are
+    /// neutralised like everything else printed there.
     static func complain(_ message: String) {
-        write("ws-client: \(message)\n", to: STDERR_FILENO)
+        let shown = Terminal.isTerminal(STDERR_FILENO) ? SafeText.neutralised(message) : message
+        write("ws-client: \(shown)\n", to: STDERR_FILENO)
     }
 }

@@ -23,7 +23,8 @@ enum HelpText {
       - each stdin line (without its \\n) is sent as one text frame, as is
         (a line that is not UTF-8 cannot be one: it is skipped, with a warning);
       - each message received is printed as one line: text as is, binary as
-        "[binary base64] " followed by its base64;
+        "[binary base64] " followed by its base64 (when stdout is a terminal,
+        control, escape and bidi characters are neutralised);
       - at the end of stdin it closes (1000) and keeps printing until the
         server's close frame.
       Exit status: 0 after a clean close, 1 when the connection fails or the

@@ -8,6 +8,11 @@ import WSProtocol
 /// At the end of stdin it starts the close handshake and keeps printing
 /// until the server's close frame.
 ///
+/// "As is" holds for a pipe or a file. When stdout is a terminal, text is
+/// neutralised as interactive mode does (`SafeText`: controls, ESC, C1 and
+/// bidi controls), so no peer can drive the terminal; so is what goes to
+/// stderr when that is a terminal (`FileOutput.complain`).
+///
 /// One `poll` loop serves stdin and the socket, with writes that never
 /// block: a peer that answers while a long input is still going out (an
 /// echo server) is read all along instead of deadlocking both sides. Stdin
@@ -18,6 +23,7 @@ public final class PipeMode {
     private static let closeTimeout = 5.0
 
     private let client: WebSocketClient
+    private let toTerminal = Terminal.isTerminal(STDOUT_FILENO)
     private var lines = LineSplitter()
     private var lineNumber = 0
     /// Monotonic time by which the server's close frame must arrive, once ours is sent.
@@ -46,10 +52,13 @@ public final class PipeMode {
 
     private func run() -> Int32 {
         var early: [UInt8] = []
-        for event in client.eventsReceivedWithHandshake() {
-            if let status = handle(event, into: &early) { return status }
+        var status: Int32?
+        for event in client.eventsReceivedWithHandshake() where status == nil {
+            status = handle(event, into: &early)
         }
+        // Printed even when the server closed in the same breath.
         FileOutput.write(early, to: STDOUT_FILENO)
+        if let status { return status }
         while true {
             if let status = step() { return status }
         }
@@ -95,7 +104,7 @@ public final class PipeMode {
     private func handle(_ event: ClientEvent, into output: inout [UInt8]) -> Int32? {
         switch event {
         case .text, .binary:
-            output += Self.printed(event)
+            output += Self.printed(event, toTerminal: toTerminal)
         case .ping, .pong:
             break
         case .closed(let code, let reason):
@@ -108,10 +117,11 @@ public final class PipeMode {
         return nil
     }
 
-    /// The stdout line for a message: text as is, binary as marker and base64.
-    public static func printed(_ event: ClientEvent) -> [UInt8] {
+    /// The stdout line for a message: text as is (neutralised for a
+    /// terminal), binary as marker and base64.
+    public static func printed(_ event: ClientEvent, toTerminal: Bool = false) -> [UInt8] {
         switch event {
-        case .text(let text): Array(text.utf8) + [UInt8(ascii: "\n")]
+        case .text(let text): Array((toTerminal ? SafeText.neutralised(text) : text).utf8) + [UInt8(ascii: "\n")]
         case .binary(let bytes): Array((binaryMarker + Base64.encode(bytes) + "\n").utf8)
         case .ping, .pong, .closed, .failed, .disconnected: []
         }

@@ -1,8 +1,12 @@
 import Glibc
 
 /// The terminal's raw mode, entered once and restored on every way out:
-/// a normal return, `exit` (through `atexit`), and fatal signals (a handler
-/// restores, then lets the signal do what it would have done).
+/// a normal return, `exit` (through `atexit`), and every signal whose
+/// default is to end the process (a handler restores, then lets the signal
+/// do what it would have done): crashes (a trap in Swift is SIGILL or
+/// SIGTRAP), SIGQUIT, and the rarer ones (SIGUSR1, SIGALRM, SIGPIPE, ...).
+/// SIGINT, SIGTERM and SIGHUP are not among them: interactive mode takes
+/// those through its `SignalPipe` and quits cleanly. SIGKILL cannot be caught.
 ///
 /// Raw here means: no echo, no line buffering, no signals from Ctrl-C or
 /// Ctrl-Z (they arrive as bytes), no CR/LF translation on input, no flow
@@ -41,11 +45,18 @@ enum Terminal {
         restoreSavedSettings()
     }
 
+    /// The signals that end the process by default, but for the three
+    /// interactive mode handles and SIGKILL.
+    static let fatalSignals = [
+        SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, SIGQUIT, SIGSYS, SIGXCPU, SIGXFSZ,
+        SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGPIPE, SIGIO, SIGPWR, SIGSTKFLT,
+    ]
+
     private static func installRestoreHooks() {
         guard !hooksInstalled else { return }
         hooksInstalled = true
         atexit { restoreSavedSettings() }
-        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, SIGQUIT] {
+        for signal in fatalSignals {
             Glibc.signal(signal) { number in
                 restoreSavedSettings()
                 Glibc.signal(number, SIG_DFL)

@@ -92,6 +92,18 @@ struct InteractiveModeTests {
         #expect(terminal.localModes & tcflag_t(ICANON | ECHO) == tcflag_t(ICANON | ECHO))
     }
 
+    @Test(arguments: [(SIGTERM, 0), (SIGHUP, 0), (SIGUSR1, 128 + SIGUSR1), (SIGALRM, 128 + SIGALRM), (SIGPIPE, 128 + SIGPIPE)] as [(Int32, Int32)])
+    func signalsLeaveTheTerminalAsItWas(_ signal: Int32, _ status: Int32) throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let terminal = try PseudoTerminal(arguments: ["ws://127.0.0.1:\(server.port)/"])
+        terminal.waitFor("the prompt") { $0.cursorLine == "#lobby>" }
+        #expect(terminal.localModes & tcflag_t(ICANON | ECHO) == 0)
+        kill(terminal.pid, signal)
+        #expect(terminal.waitForExit() == status)
+        #expect(terminal.localModes & tcflag_t(ICANON | ECHO) == tcflag_t(ICANON | ECHO))
+    }
+
     @Test func listingsCutByTheServerSaySo() throws {
         let server = try TestServer { $0.chat.listingLimit = 1 }
         defer { server.stop() }
