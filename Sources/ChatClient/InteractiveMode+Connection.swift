@@ -43,9 +43,7 @@ extension InteractiveMode {
     }
 
     private func receive(text: String) {
-        guard let event = ChatEvent(text: text) else { return show(.unrecognised(text)) }
-        if case .welcome = event { policy.reset() }
-        apply(session.receive(event))
+        apply(session.receive(text: text))
     }
 
     /// Carries out the session's decisions; `typed` is the line they answer, if any.
@@ -103,8 +101,13 @@ extension InteractiveMode {
         }
     }
 
-    /// Waits before the next attempt; returns the wait.
+    /// Waits before the next attempt; returns the wait. The backoff starts
+    /// over only after a connection that lasted longer than its longest
+    /// wait: one the server keeps ending early (a slow consumer whose
+    /// resume replay overwhelms it again) backs off instead of looping.
     private func scheduleReconnect() -> Double {
+        if let connectedAt, Clock.now() - connectedAt >= policy.cap { policy.reset() }
+        connectedAt = nil
         let delay = policy.nextDelay()
         link = .waiting(until: Clock.now() + delay)
         return delay
@@ -113,6 +116,7 @@ extension InteractiveMode {
     func adopt(_ client: WebSocketClient) {
         client.blockingWrites = false
         link = .connected(client)
+        connectedAt = Clock.now()
         apply(session.connectionOpened())
         for event in client.eventsReceivedWithHandshake() where self.client === client {
             receive(event)

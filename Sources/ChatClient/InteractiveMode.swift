@@ -29,6 +29,8 @@ final class InteractiveMode {
     private var keys = KeyDecoder()
     private var screen = ScreenWriter(fd: STDOUT_FILENO, columns: Terminal.columns(STDOUT_FILENO))
     var policy = ReconnectPolicy()
+    /// When the current connection opened (monotonic), for the backoff.
+    var connectedAt: Double?
     private let signals = SignalPipe([SIGINT, SIGTERM, SIGHUP, SIGWINCH])
     /// Requests to send at a monotonic time (joins the server could not do
     /// yet), by `ref`: one per room at most.
