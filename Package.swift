@@ -32,7 +32,9 @@ let package = Package(
         .plugin(name: "EmbedPage", capability: .buildTool(), dependencies: ["page-embedder"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer", "RESP"]),
-        .executableTarget(name: "ws-client", dependencies: ["WSClient", "WSProtocol"]),
+        // The terminal client's logic; the ws-client executable is its main.swift.
+        .target(name: "ChatClient", dependencies: ["ChatWire", "WSClient", "WSProtocol"]),
+        .executableTarget(name: "ws-client", dependencies: ["ChatClient"]),
         .executableTarget(name: "ws-bench", dependencies: ["WSClient", "WSProtocol", "CEpoll"]),
         // Helpers the test targets share: an in-process server, a seeded generator.
         .target(name: "TestSupport", dependencies: ["WSServer", "WSClient"], path: "Tests/TestSupport"),
@@ -47,10 +49,11 @@ let package = Package(
         // Depends on the ws-bench executable to unit-test its types through
         // `@testable import ws_bench` and to drive it against an in-process server.
         .testTarget(name: "BenchTests", dependencies: ["ws-bench", "WSServer", "WSClient", "TestSupport"]),
-        // Depends on the ws-client executable so it is built first: the tests
-        // run the binary (in a pseudo-terminal and through pipes) and also
-        // unit-test its types through `@testable import ws_client`.
+        // Unit-tests ChatClient, and depends on the ws-client executable so it
+        // is built first: the tests also run the binary (in a pseudo-terminal
+        // and through pipes).
         .testTarget(
-            name: "ClientTests", dependencies: ["ws-client", "WSServer", "ChatWire", "WSClient", "WSProtocol", "CPseudoTerminal", "TestSupport"]),
+            name: "ClientTests",
+            dependencies: ["ChatClient", "ws-client", "WSServer", "ChatWire", "WSClient", "WSProtocol", "CPseudoTerminal", "TestSupport"]),
     ]
 )

@@ -9,6 +9,9 @@ public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
     case connectFailed(String)
     /// The server's answer was not a valid upgrade.
     case handshakeFailed(String)
+    /// The server answered the upgrade with another status than 101
+    /// (`401` for a refused token, `403`, `503`, ...).
+    case upgradeRefused(HTTPStatus)
     /// Reading or writing the socket failed, or it closed without a close frame.
     case connectionLost(String)
     case timedOut
@@ -19,6 +22,7 @@ public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownHost(let host): "cannot resolve host '\(host)'"
         case .connectFailed(let why): "cannot connect: \(why)"
         case .handshakeFailed(let why): "handshake failed: \(why)"
+        case .upgradeRefused(let status): "handshake failed: \(ClientHandshakeError.unexpectedStatus(status))"
         case .connectionLost(let why): "connection lost: \(why)"
         case .timedOut: "timed out"
         }

@@ -38,18 +38,20 @@ public final class WebSocketClient {
     deinit { Glibc.close(fd) }
 
     /// Connects and completes the opening handshake within `timeout` seconds.
+    /// `headers` go into the upgrade request as they are (`Authorization`, say).
     public static func connect(
-        to url: WebSocketURL, origin: String? = nil, timeout: Double = 10, maxMessageSize: Int = 64 << 20
+        to url: WebSocketURL, origin: String? = nil, headers: HTTPHeaders = [:], timeout: Double = 10,
+        maxMessageSize: Int = 64 << 20
     ) throws(ClientError) -> WebSocketClient {
         let deadline = ClientSocket.monotonicSeconds() + timeout
         let fd = try ClientSocket.connect(host: url.host, port: url.port, timeout: timeout)
         let client = WebSocketClient(fd: fd, url: url, maxMessageSize: maxMessageSize)
-        try client.handshake(origin: origin, deadline: deadline)
+        let request = ClientHandshake(host: url.host, port: url.port, path: url.target, origin: origin, extraHeaders: headers)
+        try client.handshake(request, deadline: deadline)
         return client
     }
 
-    private func handshake(origin: String?, deadline: Double) throws(ClientError) {
-        let request = ClientHandshake(host: url.host, port: url.port, path: url.target, origin: origin)
+    private func handshake(_ request: ClientHandshake, deadline: Double) throws(ClientError) {
         try ClientSocket.writeAll(fd, request.requestBytes, timeout: max(0, deadline - ClientSocket.monotonicSeconds()))
         var parser = HTTPResponseHeadParser()
         while true {
@@ -64,6 +66,8 @@ public final class WebSocketClient {
             guard case .complete(let head, let consumed) = result else { continue }
             do {
                 try request.validate(head)
+            } catch .unexpectedStatus(let status) {
+                throw .upgradeRefused(status)
             } catch {
                 throw .handshakeFailed(error.description)
             }

@@ -1,31 +1,4 @@
+import ChatClient
 import Glibc
 
-/// Picks the mode from the arguments and stdin, runs it, exits with its status.
-enum WSClientMain {
-    static func run(_ arguments: [String]) -> Int32 {
-        let options: ClientOptions
-        do {
-            options = try ClientOptions.parse(arguments)
-        } catch {
-            FileOutput.complain("\(error.message) (see --help)")
-            return 2
-        }
-        if options.showHelp {
-            FileOutput.write(HelpText.usage + "\n", to: STDOUT_FILENO)
-            return 0
-        }
-        guard !options.json, Terminal.isTerminal(STDIN_FILENO), Terminal.isTerminal(STDOUT_FILENO) else {
-            return PipeMode.run(options)
-        }
-        return InteractiveMode.run(options, color: options.color && colorAllowed)
-    }
-
-    /// The NO_COLOR convention (no-color.org), and terminals that declare they have none.
-    private static var colorAllowed: Bool {
-        let noColor = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
-        let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        return noColor.isEmpty && term != "dumb"
-    }
-}
-
-exit(WSClientMain.run(Array(CommandLine.arguments.dropFirst())))
+exit(ClientMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,6 +1,6 @@
+import ChatClient
 import Testing
 import WSClient
-@testable import ws_client
 
 /// The command line, and the chat parameters pulled out of the URL.
 @Suite("ClientOptions")
@@ -19,7 +19,27 @@ struct ClientOptionsTests {
         #expect(options.url == WebSocketURL(host: "h", port: 9, target: "/x"))
     }
 
-    @Test(arguments: [["--bogus"], ["--room"], ["ws://a/", "ws://b/"], ["wss://secure/"], ["http://x/"]])
+    @Test func aTokenComesFromTheOptionElseTheEnvironment() throws {
+        #expect(try ClientOptions.parse([]).token == nil)
+        #expect(try ClientOptions.parse(["--token", "t1"]).token == "t1")
+        #expect(try ClientOptions.parse([], environment: ["CHAT_TOKEN": "t2"]).token == "t2")
+        #expect(try ClientOptions.parse(["--token=t1"], environment: ["CHAT_TOKEN": "t2"]).token == "t1")
+        #expect(try ClientOptions.parse([], environment: ["CHAT_TOKEN": ""]).token == nil)
+    }
+
+    @Test func theTokenTravelsInAHeaderNotInTheURL() throws {
+        let fromURL = ChatTarget(try ClientOptions.parse(["ws://h:1/?token=u1&epoch=E&x=1"]))
+        #expect(fromURL.base.target == "/?x=1")
+        #expect(fromURL.token == "u1")
+        #expect(Array(fromURL.headers).map(\.name) == ["Authorization"])
+        #expect(Array(fromURL.headers).map(\.value) == ["Bearer u1"])
+        let fromOption = ChatTarget(try ClientOptions.parse(["--token", "t1", "ws://h:1/?token=u1"]))
+        #expect(fromOption.token == "t1")
+        #expect(!fromOption.url(name: "ann").target.contains("t1"))
+        #expect(ChatTarget(try ClientOptions.parse(["ws://h:1/"])).headers.isEmpty)
+    }
+
+    @Test(arguments: [["--bogus"], ["--room"], ["ws://a/", "ws://b/"], ["wss://secure/"], ["http://x/"], ["--token="], ["--token"]])
     func usageErrors(_ arguments: [String]) {
         #expect(throws: ClientOptions.UsageError.self) { try ClientOptions.parse(arguments) }
     }

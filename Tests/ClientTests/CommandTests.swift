@@ -1,5 +1,5 @@
+import ChatClient
 import Testing
-@testable import ws_client
 
 /// What a typed line means.
 @Suite("Command")

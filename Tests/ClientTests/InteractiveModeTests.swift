@@ -92,6 +92,33 @@ struct InteractiveModeTests {
         #expect(terminal.localModes & tcflag_t(ICANON | ECHO) == tcflag_t(ICANON | ECHO))
     }
 
+    @Test(arguments: [(SIGTERM, 0), (SIGHUP, 0), (SIGUSR1, 128 + SIGUSR1), (SIGALRM, 128 + SIGALRM), (SIGPIPE, 128 + SIGPIPE)] as [(Int32, Int32)])
+    func signalsLeaveTheTerminalAsItWas(_ signal: Int32, _ status: Int32) throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let terminal = try PseudoTerminal(arguments: ["ws://127.0.0.1:\(server.port)/"])
+        terminal.waitFor("the prompt") { $0.cursorLine == "#lobby>" }
+        #expect(terminal.localModes & tcflag_t(ICANON | ECHO) == 0)
+        kill(terminal.pid, signal)
+        #expect(terminal.waitForExit() == status)
+        #expect(terminal.localModes & tcflag_t(ICANON | ECHO) == tcflag_t(ICANON | ECHO))
+    }
+
+    @Test func listingsCutByTheServerSaySo() throws {
+        let server = try TestServer { $0.chat.listingLimit = 1 }
+        defer { server.stop() }
+        let terminal = try PseudoTerminal(arguments: ["--name", "ann", "--room", "a", "--room", "b", "ws://127.0.0.1:\(server.port)/"])
+        terminal.waitFor("the prompt") { $0.cursorLine == "#b>" }
+        let bob = try ChatPeer(port: server.port, room: "b", name: "bob")
+        terminal.waitFor(text: "* bob joined #b")
+        withExtendedLifetime(bob) {
+            terminal.type("/rooms\r")
+            terminal.waitFor(text: "* rooms (1 of 2): #b (2)")
+            terminal.type("/who\r")
+            terminal.waitFor(text: "* in #b (1 of 2): ")
+        }
+    }
+
     @Test func aPolicyCloseIsExplainedAndNotRetried() throws {
         let server = try TestServer { $0.chat.rateLimit = 1 }
         defer { server.stop() }
@@ -100,7 +127,7 @@ struct InteractiveModeTests {
         terminal.type(String(repeating: "spam\r", count: 12))
         terminal.waitFor(text: "* server closed the connection: 1008 rate limit exceeded")
         #expect(terminal.waitForExit() == 1)
-        #expect(terminal.screen.text.contains("not reconnecting"))
+        #expect(terminal.screen.text.contains("* not reconnecting: the server cut us off for sending too fast"))
         #expect(!terminal.screen.text.contains("reconnecting in"))
     }
 }

@@ -1,5 +1,5 @@
+import ChatClient
 import Testing
-@testable import ws_client
 
 /// Raw terminal bytes to keys, across arbitrary read boundaries.
 @Suite("KeyDecoder")

@@ -1,5 +1,5 @@
+import ChatClient
 import Testing
-@testable import ws_client
 
 /// The prompt's line editing as a pure state machine.
 @Suite("LineEditor")

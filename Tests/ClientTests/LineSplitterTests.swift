@@ -1,6 +1,6 @@
+import ChatClient
 import Testing
 import WSClient
-@testable import ws_client
 
 /// Pipe mode's input lines and output lines.
 @Suite("Pipe mode pieces")
@@ -18,5 +18,12 @@ struct LineSplitterTests {
         #expect(PipeMode.printed(.text("a\u{1B}b")) == Array("a\u{1B}b\n".utf8))
         #expect(PipeMode.printed(.binary([0, 1, 2, 255])) == Array("[binary base64] AAEC/w==\n".utf8))
         #expect(PipeMode.printed(.ping([])) == [])
+    }
+
+    @Test func neutralisesTextForATerminalOnly() {
+        let hostile = "a\u{1B}]0;owned\u{07}b\u{9B}2Jc\u{9D}d\u{202E}e\nf"
+        #expect(PipeMode.printed(.text(hostile), toTerminal: true) == Array("a^[]0;owned^Gb\u{FFFD}2Jc\u{FFFD}d\u{FFFD}e^Jf\n".utf8))
+        #expect(PipeMode.printed(.text(hostile), toTerminal: false) == Array((hostile + "\n").utf8))
+        #expect(PipeMode.printed(.binary([0x1B]), toTerminal: true) == Array("[binary base64] Gw==\n".utf8))
     }
 }

@@ -14,7 +14,7 @@ final class PipeRun {
     /// Writing to a child that already exited must fail with EPIPE, not kill the test runner.
     private static let ignoringBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], environment: [String] = []) throws {
         Self.ignoringBrokenPipes
         let (stdinRead, stdinWrite) = try ChildProcess.pipe()
         let (stdoutRead, stdoutWrite) = try ChildProcess.pipe()
@@ -24,7 +24,7 @@ final class PipeRun {
         do {
             pid = try ChildProcess.spawn(
                 arguments, streams: .descriptors(input: stdinRead, output: stdoutWrite, error: stderrWrite),
-                environment: ["TERM=dumb"])
+                environment: ["TERM=dumb"] + environment)
         } catch {
             [stdinWrite, stdoutRead, stderrRead].forEach { close($0) }
             throw error

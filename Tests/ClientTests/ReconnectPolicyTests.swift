@@ -1,5 +1,5 @@
+import ChatClient
 import Testing
-@testable import ws_client
 
 /// Exponential backoff with full jitter, 0.5 s base and 30 s cap.
 @Suite("ReconnectPolicy")

@@ -1,5 +1,5 @@
+import ChatClient
 import Testing
-@testable import ws_client
 
 /// Text from the wire cannot drive the terminal once neutralised.
 @Suite("SafeText")

@@ -1,0 +1,75 @@
+import WSClient
+
+/// What the command line asks for.
+public struct ClientOptions: Equatable, Sendable {
+    public static let defaultURL = WebSocketURL(host: "127.0.0.1", port: 8765, target: "/")
+
+    public var url = defaultURL
+    public var rooms: [String] = []
+    public var name: String?
+    /// A bearer token for the upgrade request (`--token`, else `CHAT_TOKEN`).
+    public var token: String?
+    public var color = true
+    /// Pipe mode even on a terminal.
+    public var json = false
+    public var showHelp = false
+
+    /// A command-line mistake: reported with a hint at `--help`, exit status 2.
+    public struct UsageError: Error, Equatable {
+        public let message: String
+    }
+
+    /// Parses the arguments after the program name. `--opt VALUE` and
+    /// `--opt=VALUE` both work; at most one URL. `environment` supplies
+    /// `CHAT_TOKEN` when there is no `--token` (an environment variable does
+    /// not show in the process list as an argument does).
+    public static func parse(_ arguments: [String], environment: [String: String] = [:]) throws(UsageError) -> ClientOptions {
+        var options = ClientOptions()
+        options.token = environment["CHAT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        var remaining = arguments[...]
+        var sawURL = false
+        while let argument = remaining.popFirst() {
+            let (flag, inlineValue) = split(argument)
+            switch flag {
+            case "-h", "--help": options.showHelp = true
+            case "--no-color": options.color = false
+            case "--json": options.json = true
+            case "--room": options.rooms.append(try value(for: flag, inlineValue, &remaining))
+            case "--name": options.name = try value(for: flag, inlineValue, &remaining)
+            case "--token": options.token = try token(try value(for: flag, inlineValue, &remaining))
+            case _ where flag.hasPrefix("-") && flag.count > 1:
+                throw UsageError(message: "unknown option '\(flag)'")
+            default:
+                guard !sawURL else { throw UsageError(message: "only one URL, got a second: '\(argument)'") }
+                sawURL = true
+                options.url = try url(argument)
+            }
+        }
+        return options
+    }
+
+    /// `--flag=value` split at the first `=`; other arguments unchanged.
+    private static func split(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    private static func value(for flag: String, _ inline: String?, _ remaining: inout ArraySlice<String>) throws(UsageError) -> String {
+        if let inline { return inline }
+        guard let next = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
+        return next
+    }
+
+    private static func token(_ text: String) throws(UsageError) -> String {
+        guard !text.isEmpty else { throw UsageError(message: "--token needs a value") }
+        return text
+    }
+
+    private static func url(_ text: String) throws(UsageError) -> WebSocketURL {
+        do {
+            return try WebSocketURL(parsing: text)
+        } catch {
+            throw UsageError(message: error.description)
+        }
+    }
+}
