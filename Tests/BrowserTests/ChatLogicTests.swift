@@ -50,6 +50,11 @@ struct ChatLogicTests {
             assert.deepEqual(resumeOutcome(5, { seq: 7, epoch: 'e', recovered: true, history: replay }), { kind: 'recovered', lost: 0 });
             assert.deepEqual(resumeOutcome(5, { seq: 2, epoch: 'f', recovered: false, history: [{ seq: 1 }] }), { kind: 'reset' });
             assert.deepEqual(resumeOutcome(5, { seq: 90, epoch: 'e', recovered: false, history: [{ seq: 50 }] }), { kind: 'reset' });
+            assert.deepEqual(resumeOutcome(0, { seq: 0, epoch: 'g', recovered: false, history: [] }), { kind: 'recovered', lost: 0 });
+            assert.deepEqual(resumeOutcome(0, { seq: 2, epoch: 'g', recovered: false, history: [{ seq: 1 }, { seq: 2 }] }),
+              { kind: 'recovered', lost: 0 });
+            assert.deepEqual(resumeOutcome(0, { seq: 150, epoch: 'g', recovered: false, history: [{ seq: 51 }] }),
+              { kind: 'recovered', lost: 50 });
             """)
     }
 

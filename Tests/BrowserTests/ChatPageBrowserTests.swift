@@ -36,7 +36,7 @@ struct ChatPageBrowserTests {
         "a refused token is said plainly and not retried; a token signs in, read-only, across a reload; a 1008 waits for the user",
         .timeLimit(.minutes(1)))
     func identity() throws {
-        let scenario = try ChatPageScenario { $0.allowedOrigins = ["http://elsewhere.example"] }
+        let scenario = try ChatPageScenario()
         defer { scenario.close() }
         try scenario.refusesATokenOnce()
         try scenario.reconnectsAsAGuest()

@@ -1,10 +1,21 @@
 import Testing
 
-/// Steps for sign-in tokens and refusals. Today's server neither checks
-/// tokens nor names verified users, so the test refuses upgrades by origin
-/// (a page cannot tell that 403 from a 401 for a bad token) and rewrites
-/// the events a v2 server would mark with `user`.
+/// Steps for sign-in tokens and refusals. The server neither checks tokens
+/// nor names verified users yet, so the test has the real server refuse an
+/// upgrade in another way (a page cannot tell a 404 from a 401 for a bad
+/// token: it sees a socket closed before it opened) and rewrites the events
+/// a server with authentication would mark with `user`.
 extension ChatPageScenario {
+    /// Sends the socket of a page holding `refused.token` to `/refused`,
+    /// where the server has no endpoint and answers 404 before the upgrade.
+    /// Only the route is the test's: the page still asks for `/`. (An origin
+    /// refusal cannot be had: the page connects to its own host, whose
+    /// origin is always allowed, and its `connect-src 'self'` forbids any
+    /// other host name for the same server.)
+    static let refusedTokenRoute = """
+        window.__route = (url) => url.replace(/[/][?]token=refused/, '/refused?token=refused');
+        """
+
     /// What a v2 server with authentication would say to a page signed in
     /// as `alice-sub`: its `welcome` and own messages carry `user`.
     static let signedInRewrite = """
@@ -23,7 +34,7 @@ extension ChatPageScenario {
     /// A refused upgrade with a token: said plainly, the token forgotten and
     /// out of the address bar, and no reconnecting by itself.
     func refusesATokenOnce() throws {
-        try open("#token=refused.token")
+        try open("#token=refused.token", scripts: [Self.refusedTokenRoute])
         try page.waitUntil("the refusal, said plainly", """
             document.getElementById('notice-text').textContent.includes('sign-in token was refused or has expired')
               && document.getElementById('status').dataset.state === 'offline'
@@ -33,11 +44,13 @@ extension ChatPageScenario {
         // A page that retried would have within 0.5 s (the first backoff's ceiling).
         TestClock.sleep(1)
         #expect(try socketAddresses() == ["ws://127.0.0.1:\(server.port)/?token=refused.token"])
+        #expect(try page.evaluate("fetch('/metrics').then((response) => response.text())").stringValue?
+            .contains(#"chat_handshake_failures_total{reason="not_found"} 1"#) == true,
+            "the server refused exactly one upgrade")
     }
 
-    /// Let in at last, "Reconnect now" connects as a guest.
+    /// Without the token, "Reconnect now" connects as a guest.
     func reconnectsAsAGuest() throws {
-        try restartServer()
         try page.evaluate("document.getElementById('reconnect').click()")
         try page.waitUntil("the guest connection", Self.isConnected)
         #expect(try socketAddresses().last == "ws://127.0.0.1:\(server.port)/")
@@ -89,7 +102,7 @@ extension ChatPageScenario {
         #expect(try socketAddresses().last == "ws://127.0.0.1:\(server.port)/?token=good.token")
     }
 
-    /// A 1008 (today's server gives one for sustained flooding) is shown in
+    /// A 1008 (the server gives one for sustained flooding) is shown in
     /// words, and the page waits for the user instead of reconnecting.
     func stopsAfterAPolicyClose() throws {
         let sockets = try socketAddresses().count

@@ -118,31 +118,6 @@ extension ChatPageScenario {
         try focus("message")
     }
 
-    /// Drops the page's connection while it is offline, so what bob says
-    /// meanwhile can only come back through the `since` replay: shown once
-    /// each, in order, with nothing reported lost.
-    func recoversMissedMessages() throws {
-        let lastSeq = try lastLobbySeq()
-        try setOffline(true)
-        try page.evaluate("window.__socket.close(4000, 'test drops the connection')")
-        try page.waitUntil("the page to notice the drop", "!\(Self.isConnected)")
-        let missed = ["Sent while you were offline (1)", "Sent while you were offline (2)"]
-        for text in missed {
-            try secondClient().send(["type": "message", "room": "lobby", "text": text])
-            _ = try secondClient().next("message") { $0["text"]?.stringValue == text }
-        }
-        try setOffline(false)
-        try page.waitUntil("the page to reconnect and show what it missed, once each", """
-            \(Self.isConnected) && \(Self.tab("lobby")).dataset.joined === 'true'
-              && [...\(Self.log("lobby")).querySelectorAll('.msg')].slice(-2).map((line) => line.dataset.seq + ' '
-                + line.querySelector('.text').textContent).join('|') === '\(lastSeq + 1) \(missed[0])|\(lastSeq + 2) \(missed[1])'
-            """, timeout: 20)
-        let seqs = "[...\(Self.log("lobby")).querySelectorAll('.msg[data-seq]')].map((line) => line.dataset.seq)"
-        #expect(try page.evaluate("new Set(\(seqs)).size === \(seqs).length").boolValue == true)
-        #expect(try sinceJoins().contains("lobby@\(lastSeq)"))
-        #expect(try page.evaluate(Self.logMentions("lobby", "could not be recovered")).boolValue == false)
-    }
-
     /// A nickname the server refuses (a right-to-left override in it): the
     /// error shows, and the name stays as it was.
     func showsServerErrors() throws {
@@ -156,40 +131,6 @@ extension ChatPageScenario {
         try focus("message")
     }
 
-    /// Stops the server under the page and starts another on the same port:
-    /// the page shows the close reason, reconnects by itself, rejoins both
-    /// rooms with `since`, and chats on under the remembered nickname.
-    func survivesServerRestart() throws {
-        let lastSeq = try lastLobbySeq()
-        peer?.close()
-        peer = nil
-        try restartServer()
-        try page.waitUntil("the close reason", Self.logMentions("lobby", "Disconnected: 1001 server shutting down"))
-        try page.waitUntil("the page to reconnect and rejoin", """
-            \(Self.isConnected) && \(Self.tab("lobby")).dataset.joined === 'true'
-              && \(Self.tab("random")).dataset.joined === 'true' && \(Self.focusIsOnMessageBox)
-            """, timeout: 20)
-        #expect(try sinceJoins().suffix(2) == ["random@0", "lobby@\(lastSeq)"])
-        #expect(try sinceJoins(withEpoch: true).filter { !$0.hasPrefix("v2") }.isEmpty, "today's server gives no epoch to send back")
-        try page.waitUntil("the note that the restarted server lost the history",
-            Self.logMentions("lobby", "no longer has this room's history"))
-        try chatsAfterRestart()
-    }
-
-    private func chatsAfterRestart() throws {
-        let bob = try ChatPeer(port: server.port, query: "room=lobby&name=bob")
-        peer = bob
-        _ = try bob.next("joined")
-        let question = "Server restarted. Still with us?"
-        try bob.send(["type": "message", "room": "lobby", "text": question])
-        try page.waitUntil("bob's message after the restart", Self.logHas("lobby", text: question))
-        let answer = "Reconnected on my own."
-        try enter(answer)
-        let received = try bob.next("message") { $0["text"]?.stringValue == answer }
-        #expect(received["name"]?.stringValue == "alice")
-        try expectNoViolationsOrErrors()
-    }
-
     func expectNoViolationsOrErrors() throws {
         let violations = try page.evaluate("JSON.stringify(window.__violations)")
         #expect(violations.stringValue == "[]", "Content-Security-Policy violations")
@@ -201,22 +142,5 @@ extension ChatPageScenario {
     func secondClient() throws -> ChatPeer {
         guard let peer else { throw BrowserTestError("the second client is not connected") }
         return peer
-    }
-
-    private func lastLobbySeq() throws -> Int {
-        let seq = try page.evaluate("Number([...\(Self.log("lobby")).querySelectorAll('.msg[data-seq]')].at(-1).dataset.seq)")
-        guard let value = seq.intValue else { throw BrowserTestError("no last seq in #lobby: \(seq)") }
-        return value
-    }
-
-    /// `room@since` (`room@since@epoch` with `withEpoch`) for every join the
-    /// page sent with `since` (and `epoch`), in order.
-    func sinceJoins(withEpoch: Bool = false) throws -> [String] {
-        let text = try page.evaluate("""
-            JSON.stringify(window.__sent.map((text) => JSON.parse(text))
-              .filter((request) => 'since' in request && (\(withEpoch) ? 'epoch' in request : true))
-              .map((request) => request.room + '@' + request.since + (\(withEpoch) ? '@' + request.epoch : '')))
-            """).stringValue ?? ""
-        return try DevTools.parse(text).arrayValue?.compactMap(\.stringValue) ?? []
     }
 }

@@ -1,7 +1,6 @@
 import TestSupport
 import Testing
 import WSProtocol
-import WSServer
 
 /// One browser session against one chat-server: Chromium showing the page,
 /// the DevTools session driving it, and the second client. `close()` (also
@@ -14,19 +13,23 @@ final class ChatPageScenario {
 
     /// Records, before the page's own script runs, the address of every
     /// WebSocket the page opens (and the latest socket, so the test can drop
-    /// it or hand it events), what the page sends on it, any
-    /// Content-Security-Policy violation and any uncaught error.
+    /// it or hand it events), what the page sends on it and every event it
+    /// is handed, any Content-Security-Policy violation and any uncaught error.
     ///
-    /// Two hooks let a test play a v2 server over today's: a frame for which
-    /// `window.__withhold` returns true is recorded but not sent (the test
-    /// answers it), and `window.__rewrite` may change each event's text
-    /// before the page sees it (adding the fields a v2 server would send).
+    /// Hooks let a test play what the server cannot do yet: a frame for
+    /// which `window.__withhold` returns true is recorded but not sent (the
+    /// test answers it), `window.__rewrite` may change each event's text
+    /// before the page sees it (adding the fields a server with sign-in
+    /// tokens would send), and `window.__route` may send a socket to another
+    /// address than the one the page asked for (which `__urls` keeps).
     static let spy = """
         (() => {
           window.__urls = [];
           window.__sent = [];
+          window.__received = [];
           window.__withhold = null;
           window.__rewrite = null;
+          window.__route = null;
           window.__violations = [];
           window.__errors = [];
           window.addEventListener('error', (event) => window.__errors.push(event.message));
@@ -35,7 +38,7 @@ final class ChatPageScenario {
           const Native = WebSocket;
           window.WebSocket = class extends Native {
             constructor(url, protocols) {
-              super(url, protocols);
+              super(window.__route ? window.__route(String(url)) : url, protocols);
               window.__urls.push(String(url));
               window.__socket = this;
             }
@@ -43,8 +46,11 @@ final class ChatPageScenario {
               return super.onmessage;
             }
             set onmessage(handler) {
-              super.onmessage = (event) => handler.call(this, window.__rewrite
-                ? new MessageEvent('message', { data: window.__rewrite(event.data) }) : event);
+              super.onmessage = (event) => {
+                window.__received.push(String(event.data));
+                handler.call(this, window.__rewrite
+                  ? new MessageEvent('message', { data: window.__rewrite(event.data) }) : event);
+              };
             }
           };
           const send = Native.prototype.send;
@@ -56,11 +62,8 @@ final class ChatPageScenario {
         })();
         """
 
-    init(_ configure: (inout ServerConfig) -> Void = { _ in }) throws {
-        server = try TestServer {
-            $0.shutdownTimeout = 2
-            configure(&$0)
-        }
+    init() throws {
+        server = try TestServer { $0.shutdownTimeout = 2 }
         do {
             browser = try Chromium()
             page = try DevTools(url: DevTools.pageURL(browserURL: browser.browserURL))
@@ -79,11 +82,14 @@ final class ChatPageScenario {
 
     var baseURL: String { "http://127.0.0.1:\(server.port)/" }
 
-    /// Opens the page at `address` (after the server's `/`).
-    func open(_ address: String = "", width: Int = 1000, height: Int = 620) throws {
+    /// Opens the page at `address` (after the server's `/`), with `scripts`
+    /// run after the spy and before the page's own script on every load.
+    func open(_ address: String = "", scripts: [String] = [], width: Int = 1000, height: Int = 620) throws {
         try page.call("Page.enable")
         try page.call("Network.enable")
-        try page.call("Page.addScriptToEvaluateOnNewDocument", ["source": .string(Self.spy)])
+        for script in [Self.spy] + scripts {
+            try page.call("Page.addScriptToEvaluateOnNewDocument", ["source": .string(script)])
+        }
         try page.call("Emulation.setFocusEmulationEnabled", ["enabled": .bool(true)])
         try setViewport(width: width, height: height, mobile: false)
         try navigate(to: baseURL + address)
@@ -119,16 +125,13 @@ final class ChatPageScenario {
 
     /// Stops the server and starts a new one on the same port. The port is
     /// free once the old listener closed, but allow a moment for it.
-    func restartServer(_ configure: (inout ServerConfig) -> Void = { _ in }) throws {
+    func restartServer() throws {
         let port = server.port
         server.stop()
         let deadline = TestClock.now() + 5
         while true {
             do {
-                server = try TestServer(port: port) {
-                    $0.shutdownTimeout = 2
-                    configure(&$0)
-                }
+                server = try TestServer(port: port) { $0.shutdownTimeout = 2 }
                 return
             } catch where TestClock.now() < deadline {
                 TestClock.sleep(0.05)
@@ -137,7 +140,7 @@ final class ChatPageScenario {
     }
 
     /// Hands `event` (JSON text) to the page as if the server had sent it on
-    /// the current socket: for v2 events that today's server does not send.
+    /// the current socket: for events this server cannot send yet.
     func inject(_ event: String) throws {
         try page.evaluate("window.__socket.dispatchEvent(new MessageEvent('message', { data: \(jsString(event)) }))")
     }

@@ -62,13 +62,16 @@ function joinRequest(room) {
 
 // What a `joined` answering a join with `since` (undefined: none) means:
 // fresh (no resume asked), recovered (`lost` messages missing before the
-// replay, always 0 from a v2 server), reset (v2: not fully recovered, the
-// history is all the room still has) or forgotten (v1: the room's seq is
-// below `since`, so the server forgot the room and its history).
+// replay), reset (v2: not fully recovered, the history is all the room
+// still has) or forgotten (v1: the room's seq is below `since`, so the
+// server forgot the room and its history). After `since` 0 there is no
+// view to reset: a v2 server forgets an empty room that never had a
+// message, so it comes back in a new epoch with `recovered: false`, and
+// only what its history lacks from seq 1 on is lost.
 function resumeOutcome(since, joined) {
   if (since === undefined) return { kind: 'fresh' };
   if (joined.recovered === true) return { kind: 'recovered', lost: 0 };
-  if (joined.recovered === false) return { kind: 'reset' };
+  if (joined.recovered === false && since > 0) return { kind: 'reset' };
   if (!(joined.seq >= since)) return { kind: 'forgotten' };
   const history = Array.isArray(joined.history) ? joined.history : [];
   const first = history.length ? Number(history[0].seq) : joined.seq + 1;
