@@ -27,7 +27,8 @@ public final class RedisServerProcess {
 
     /// Starts the server and waits (at most `timeout` seconds) until it
     /// answers a PING; retries on a new port if the chosen one was taken.
-    public init(password: String? = nil, extraArguments: [String] = [], timeout: Double = 10) throws {
+    /// With `port`, that port and no other (a restart "of the same server").
+    public init(password: String? = nil, extraArguments: [String] = [], timeout: Double = 10, port fixedPort: Int? = nil) throws {
         guard let executable = Self.executable else {
             throw Failure(description: "CHAT_SERVER_REQUIRE_REDIS=1 but there is no redis-server on PATH")
         }
@@ -35,7 +36,7 @@ public final class RedisServerProcess {
         self.password = password
         var lastError = ""
         for _ in 0..<3 {
-            let port = try Self.freePort()
+            let port = try fixedPort ?? Self.freePort()
             let arguments = Self.arguments(port: port, directory: directory, password: password) + extraArguments
             let pid = try Self.spawn(executable, arguments, log: directory + "/redis.log")
             if Self.waitUntilAnswering(port: port, pid: pid, timeout: timeout) {
