@@ -35,7 +35,7 @@ enum TokenCommand {
         } catch {
             // The options were checked one by one; what is left is the name.
             throw UsageError(message: options.name == nil
-                ? "token: --sub does not make a valid nickname to show (1-32 characters once trimmed); give --name"
+                ? "token: --sub does not make a valid nickname to show (it is blank or breaks the nickname rules); give --name"
                 : "token: --name must follow the nickname rules (1-32 characters, no control or invisible ones)")
         }
         guard let token = TokenMinter(secret: secret).mint(claims) else {

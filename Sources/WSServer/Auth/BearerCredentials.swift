@@ -61,9 +61,10 @@ public enum BearerCredentials {
         return token
     }
 
-    /// Whether the field's scheme is `Bearer`, whatever follows.
+    /// Whether the field's scheme is `Bearer`, whatever follows (a tab
+    /// after it makes a malformed Bearer field, not another scheme).
     private static func isBearerScheme(_ authorization: String) -> Bool {
-        let scheme = authorization.utf8.prefix { $0 != UInt8(ascii: " ") }
+        let scheme = authorization.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
         return String(decoding: scheme, as: UTF8.self).lowercased() == "bearer"
     }
 

@@ -14,7 +14,8 @@ public struct VerifiedToken: Equatable, Sendable {
     /// for `TokenVerifier.clockSkew` seconds after it.
     public let expiry: Int64
 
-    init(_ claims: TokenClaims) {
+    /// What `claims` grant; `TokenVerifier` calls this once every check has passed.
+    public init(_ claims: TokenClaims) {
         user = claims.subject
         name = claims.displayName
         rooms = claims.rooms

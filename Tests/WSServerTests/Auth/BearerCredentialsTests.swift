@@ -40,6 +40,7 @@ struct BearerCredentialsTests {
         (["Authorization": "Bearer QZX.b.c"], "token=QZX.b.c"),
         (["Authorization": "Bearer QZX.b.c", "Authorization": "Bearer QZX.b.d"], nil),
         (["Authorization": "Bearer QZX b"], nil), (["Authorization": "Bearer"], nil),
+        (["Authorization": "Bearer\tQZX.b.c"], nil),
         ([:], "token=QZX.b.c&token=QZX.b.c"), ([:], "token="), ([:], "token"), ([:], "token=QZX%20b"),
         ([:], "token=QZX%0A"),
     ] as [(HTTPHeaders, String?)])
