@@ -60,13 +60,13 @@ enum ChatRequestFuzzer {
 
     private static func checkFields(_ request: ChatRequest) {
         switch request.kind {
-        case .join(let room, _), .leave(let room), .message(_, let room?), .who(let room?):
+        case .join(let room, _, _), .leave(let room), .message(_, let room?), .who(let room?):
             checkRoom(room)
         case .nick(let name):
             Fuzz.require(Nickname(name.value) == name, "nickname \(name) does not validate as itself")
             Fuzz.require((1...Nickname.maxCharacters).contains(name.value.count), "nickname \(name)")
             Fuzz.require(name.value.utf8.count <= Nickname.maxBytes, "nickname of \(name.value.utf8.count) bytes")
-        case .message, .broadcast, .rooms, .who:
+        case .message, .broadcast, .rooms, .who, .refresh:
             break
         }
     }

@@ -2,7 +2,7 @@
 # Builds one fuzz target with libFuzzer and AddressSanitizer, then fuzzes it
 # for SECONDS (default 600) or, given input files instead, replays them.
 #
-#   fuzz/run.sh frame|http-head|chat-request|resp [SECONDS | FILE...]
+#   fuzz/run.sh frame|http-head|chat-request|resp|token [SECONDS | FILE...]
 #
 # The target's sources are compiled with the harness into one module, so the
 # harness sees internal API and the whole library is instrumented. New corpus
@@ -11,11 +11,14 @@
 set -eu
 
 cd "$(dirname "$0")/.."
-target=${1:?usage: fuzz/run.sh frame|http-head|chat-request|resp [SECONDS | FILE...]}
+target=${1:?usage: fuzz/run.sh frame|http-head|chat-request|resp|token [SECONDS | FILE...]}
 shift
 
-chat=Sources/WSServer/Chat
-module=FuzzTarget
+# Every target is one module, FuzzTarget, compiled from the library sources
+# it needs; the libraries' `import WSProtocol`/`import ChatWire` resolve to
+# empty stand-in modules of those names (built below), so their code is the
+# target's own and fully instrumented.
+stubs="WSProtocol ChatWire"
 case $target in
 frame)
     sources="Sources/WSProtocol/*.swift fuzz/FrameFuzzer.swift"
@@ -24,32 +27,36 @@ http-head)
     sources="Sources/WSProtocol/*.swift fuzz/HTTPHeadFuzzer.swift"
     max_len=10240 ;;    # room for a head over the default 8192-byte limit
 chat-request)
-    # ChatRequest.parse and what it needs, without the server around it. The
-    # chat files import WSProtocol for its UTF-8 validator: compiled into a
-    # module of that name, the import refers to the module itself.
-    module=WSProtocol
-    sources="Sources/WSProtocol/UTF8Validator.swift \
-$chat/ChatRequest.swift $chat/ChatRequest+Parsing.swift $chat/ChatError.swift \
-$chat/RoomName.swift $chat/Nickname.swift $chat/ClientID.swift \
-$chat/JSONParser.swift $chat/JSONParser+Scalars.swift $chat/JSONValue.swift $chat/JSONWriter.swift \
-fuzz/ChatRequestFuzzer.swift"
+    # ChatRequest.parse and what it needs, without the server around it.
+    sources="Sources/WSProtocol/*.swift Sources/ChatWire/*.swift fuzz/ChatRequestFuzzer.swift"
     max_len=4096 ;;
 resp)
     # The Redis reply parser and redis:// URLs (Sources/RESP has no dependencies).
     sources="Sources/RESP/*.swift fuzz/RESPFuzzer.swift fuzz/RESPFuzzer+URL.swift"
     max_len=4096 ;;
+token)
+    # TokenVerifier and TokenMinter with the rules they use, without the server.
+    sources="Sources/WSProtocol/*.swift Sources/ChatWire/*.swift Sources/WSServer/Auth/*.swift \
+Sources/WSServer/Chat/ClientIdentity.swift fuzz/TokenFuzzer.swift"
+    max_len=9000 ;;     # room for a token over the 8192-byte limit
 *)
-    echo "unknown target $target (frame, http-head, chat-request, resp)" >&2
+    echo "unknown target $target (frame, http-head, chat-request, resp, token)" >&2
     exit 2 ;;
 esac
 
 mkdir -p fuzz/bin "fuzz/corpus-$target"
 binary=fuzz/bin/$target
 echo "building $binary" >&2
+mkdir -p fuzz/bin/stubs
+: > fuzz/bin/stubs/empty.swift
+for stub in $stubs; do
+    swiftc -swift-version 6 -parse-as-library -emit-module -module-name "$stub" \
+        -emit-module-path "fuzz/bin/stubs/$stub.swiftmodule" fuzz/bin/stubs/empty.swift
+done
 # lld: gold warns about every ASan helper symbol it cannot export.
 # shellcheck disable=SC2086 # $sources is a list of globs on purpose
 swiftc -O -swift-version 6 -sanitize=fuzzer,address -parse-as-library -use-ld=lld \
-    -module-name "$module" -I Sources/COpenSSL -lcrypto \
+    -module-name FuzzTarget -I Sources/COpenSSL -I fuzz/bin/stubs -lcrypto \
     $sources fuzz/FuzzSupport.swift -o "$binary"
 
 # Swift's crash backtracer reads the stack from another thread, which ASan

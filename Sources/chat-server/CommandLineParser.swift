@@ -38,6 +38,7 @@ enum CommandLineParser {
         chat-server \(Version.current): a WebSocket (RFC 6455) chat and broadcast server
 
         Usage: chat-server [--host ADDR] [--port N] [options]
+               chat-server token --secret-file FILE --sub USER [...]   (mints a token; token --help)
 
         Endpoints on one port: ws://HOST:PORT/ chat (protocol in the README),
         ws://HOST:PORT/echo echo, http://HOST:PORT/ browser page, /health, /metrics.

@@ -13,6 +13,10 @@ func complain(_ text: String) {
     emit(text, to: 2)
 }
 
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "token" {
+    exit(TokenCommand.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+
 let settings: Settings
 do {
     settings = try CommandLineParser.parse(Array(CommandLine.arguments.dropFirst()))
