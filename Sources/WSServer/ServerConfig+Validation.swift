@@ -13,6 +13,7 @@ extension ServerConfig {
         try checkDurations()
         try checkOrigins()
         try checkRedis()
+        try require(authMode == nil || authSecret != nil, "--auth needs --auth-secret-file")
         try chat.validate()
     }
 

@@ -5,6 +5,14 @@ import Glibc
 /// Durations are in seconds.
 public struct ServerConfig: Sendable {
     /// Who may open an `/echo` session.
+    /// Whether a chat session needs a token once a secret is configured.
+    public enum AuthMode: String, Sendable, CaseIterable {
+        /// No token: `401`.
+        case required
+        /// No token: a guest, as without authentication.
+        case optional
+    }
+
     public enum EchoAccess: String, Sendable, CaseIterable {
         /// Loopback clients only (conformance runs and diagnostics are local).
         case local
@@ -47,6 +55,14 @@ public struct ServerConfig: Sendable {
     /// Seconds after which a node that stopped heartbeating has its members
     /// announced gone by the others.
     public var nodeTimeout = 30.0
+    /// The HS256 key tokens are signed with (`--auth-secret-file`); nil
+    /// turns authentication off.
+    public var authSecret: [UInt8]?
+    /// Nil: required once a secret is given.
+    public var authMode: AuthMode?
+    /// The key backends present to the HTTP API (`--api-key-file`); nil
+    /// turns the API off (`404`).
+    public var apiKey: [UInt8]?
     public var listenBacklog: Int32 = 4096
 
     public init() {}
@@ -56,6 +72,7 @@ public struct ServerConfig: Sendable {
         var rules = chat
         rules.maxMessageSize = maxMessageSize
         rules.maxReplyBytes = maxOutbound
+        rules.tokenSecret = authSecret
         return rules
     }
 
@@ -78,6 +95,9 @@ public struct ServerConfig: Sendable {
         }
         return Int(clamping: limit.rlim_cur)
     }
+
+    /// Whether a chat upgrade without a token is refused.
+    var requiresToken: Bool { authSecret != nil && (authMode ?? .required) == .required }
 
     /// Outbound bound for an echo session: room for one echoed message of the
     /// echo limit on top of the usual queue.

@@ -52,12 +52,30 @@ enum Options {
         number("--close-timeout", "S", "time for the peer's close frame and TCP close after ours (default 5)") { $0.config.closeTimeout = $1 },
         number("--shutdown-timeout", "S", "on SIGINT/SIGTERM, time to wait for clients to close (default 5)") { $0.config.shutdownTimeout = $1 },
         integer("--max-head-size", "BYTES", "largest HTTP request head; 431 beyond (default 8192)") { $0.config.maxHeadSize = $1 },
+        secretFile("--auth-secret-file", "FILE", "turn authentication on: HS256 tokens signed with this file's bytes (at least 32)", .tokenSecret) { $0.config.authSecret = $1 },
+        choice("--auth", "required|optional", "with a secret: refuse chat clients without a token, or let them in as guests (default required)") { $0.config.authMode = $1 },
+        secretFile("--api-key-file", "FILE", "turn the HTTP API on: backends send Authorization: Bearer <this file's bytes>", .apiKey) { $0.config.apiKey = $1 },
         text("--allowed-origin", "ORIGIN", "another browser origin allowed besides the page's own, repeatable; * allows any (default: own only)") { $0.config.allowedOrigins.append($1) },
         text("--log-level", "LEVEL", "error, warn, info or debug (default info)") { settings, value throws(UsageError) in
             guard let level = Log.Level(name: value) else { throw UsageError(message: "--log-level must be error, warn, info or debug") }
             settings.logLevel = level
         },
     ]
+
+    /// A file whose bytes are a secret, read now so a bad file stops the
+    /// start with exit 2 and the file named.
+    private static func secretFile(
+        _ name: String, _ placeholder: String, _ help: String, _ kind: SecretFile.Kind,
+        _ apply: @escaping @Sendable (inout Settings, [UInt8]) -> Void
+    ) -> Option {
+        Option(name: name, placeholder: placeholder, help: help) { settings, path throws(UsageError) in
+            do {
+                apply(&settings, try SecretFile.load(path, kind: kind))
+            } catch {
+                throw UsageError(message: "\(name): \(error)")
+            }
+        }
+    }
 
     private static func choice<Choice: RawRepresentable & CaseIterable>(
         _ name: String, _ placeholder: String, _ help: String,

@@ -23,6 +23,8 @@ public struct TokenRefusal: Error, Equatable, Sendable, CustomStringConvertible 
         case expired
         /// `nbf` is more than the clock skew in the future.
         case notYetValid = "not_yet_valid"
+        /// No token where the server requires one.
+        case missing
     }
 
     public let reason: Reason
@@ -34,7 +36,7 @@ public struct TokenRefusal: Error, Equatable, Sendable, CustomStringConvertible 
     }
 
     /// The metrics label: `malformed`, `bad_alg`, `bad_header`,
-    /// `bad_signature`, `bad_claims`, `expired` or `not_yet_valid`.
+    /// `bad_signature`, `bad_claims`, `expired`, `not_yet_valid` or `missing`.
     public var label: String { reason.rawValue }
 
     /// What was wrong, in words; never any part of the token.

@@ -16,8 +16,13 @@ public enum BackplaneCommand: Sendable, Equatable {
     case broadcast(body: [UInt8], ticket: UInt64)
     /// A member's new name, for the rooms it is in: presence `nick` in each.
     case rename(ChatMember, rooms: [RoomName])
-    case listRooms(limit: Int, ticket: UInt64)
+    /// With `positions`, each room's epoch and seq too (the HTTP API).
+    case listRooms(limit: Int, positions: Bool, ticket: UInt64)
     case listMembers(RoomName, limit: Int, ticket: UInt64)
     /// The messages after `after.seq` up to `through` (a gap in the feed).
     case fetch(RoomName, after: LogPosition, through: UInt64)
+    /// At most `limit` messages after `since`, oldest first (the HTTP API).
+    case history(RoomName, since: UInt64, limit: Int, ticket: UInt64)
+    /// Close these sessions on every node; answered by `.done`.
+    case disconnect(DisconnectTarget, ticket: UInt64)
 }

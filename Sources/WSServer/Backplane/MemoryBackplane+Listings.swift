@@ -5,10 +5,14 @@ import ChatWire
 /// between two joins costs one ranking (top `limit` by a bounded selection,
 /// not a sort of every room).
 extension MemoryBackplane {
-    mutating func listRooms(limit: Int) -> Listing {
+    mutating func listRooms(limit: Int, positions: Bool) -> Listing {
         if rankedRooms == nil { rankedRooms = rank(limit: max(limit, 1)) }
-        let ranked = rankedRooms ?? []
-        return .rooms(Array(ranked.prefix(limit)), total: occupiedRooms)
+        let ranked = (rankedRooms ?? []).prefix(limit)
+        guard positions else { return .rooms(Array(ranked), total: occupiedRooms) }
+        let placed = ranked.map { summary in
+            RoomSummary(room: summary.room, members: summary.members, position: RoomName(summary.room).flatMap { rooms[$0]?.position })
+        }
+        return .rooms(placed, total: occupiedRooms)
     }
 
     func listMembers(_ name: RoomName, limit: Int) -> Listing {
@@ -18,10 +22,10 @@ extension MemoryBackplane {
 
     /// The `limit` rooms with most members (listed with ties by name); a
     /// min-heap of at most `limit` entries keeps it O(rooms × log limit).
-    private func rank(limit: Int) -> [ChatEvent.RoomCount] {
+    private func rank(limit: Int) -> [RoomSummary] {
         var top = MinHeap<RankedRoom>()
         for (name, room) in rooms where !room.members.isEmpty {
-            let candidate = RankedRoom(count: ChatEvent.RoomCount(room: name.value, members: room.members.count))
+            let candidate = RankedRoom(count: RoomSummary(room: name.value, members: room.members.count))
             if top.count < limit {
                 top.push(candidate)
             } else if let weakest = top.first, candidate.outranks(weakest) {
@@ -36,7 +40,7 @@ extension MemoryBackplane {
 /// A room in the ranking heap: fewest members on top, so the weakest of
 /// the current top list is the one to replace.
 struct RankedRoom: HeapKeyed, Sendable {
-    var count: ChatEvent.RoomCount
+    var count: RoomSummary
 
     var heapKey: UInt64 { UInt64(count.members) }
 

@@ -15,7 +15,7 @@ public struct MemoryBackplane: Sendable {
     /// Rooms with at least one member.
     public private(set) var occupiedRooms = 0
     /// The `rooms` listing, most members first, until membership changes.
-    var rankedRooms: [ChatEvent.RoomCount]?
+    var rankedRooms: [RoomSummary]?
 
     public init(config: ChatConfig) {
         self.config = config
@@ -29,9 +29,14 @@ public struct MemoryBackplane: Sendable {
         case .publish(let room, let body, let ticket): return publish(room, body: body, ticket: ticket, now: now)
         case .broadcast(let body, let ticket): return [.broadcast(body: body, ticket: ticket)]
         case .rename(let member, let roomNames): return rename(member, in: roomNames)
-        case .listRooms(let limit, let ticket): return [.listed(ticket: ticket, listRooms(limit: limit))]
+        case .listRooms(let limit, let positions, let ticket):
+            return [.listed(ticket: ticket, listRooms(limit: limit, positions: positions))]
         case .listMembers(let room, let limit, let ticket): return [.listed(ticket: ticket, listMembers(room, limit: limit))]
         case .fetch(let room, let after, let through): return fetch(room, after: after, through: through)
+        case .history(let room, let since, let limit, let ticket):
+            let state = rooms[room]
+            return [.history(ticket: ticket, state?.position, Array((state?.history.after(since) ?? []).prefix(limit)))]
+        case .disconnect(let target, let ticket): return [.disconnect(target), .done(ticket: ticket)]
         }
     }
 
@@ -73,7 +78,7 @@ public struct MemoryBackplane: Sendable {
         rooms[name] = room
         if room.members.isEmpty { becameIdle(room, as: name) }
         enforceBudget()
-        return [.room(name, .message(room.position, payload: message.payload)), .published(ticket: ticket, seq: room.seq)]
+        return [.room(name, .message(room.position, payload: message.payload)), .published(ticket: ticket, room.position)]
     }
 
     private mutating func rename(_ member: ChatMember, in names: [RoomName]) -> [BackplaneEvent] {

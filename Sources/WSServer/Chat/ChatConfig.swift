@@ -36,6 +36,9 @@ public struct ChatConfig: Sendable, Equatable {
     /// Put before every public client id (`<node>.c17`), so ids stay unique
     /// across the nodes sharing a backplane; empty on a single node.
     public var idPrefix = ""
+    /// The HS256 key tokens are checked with (for `refresh`); nil without
+    /// authentication.
+    public var tokenSecret: [UInt8]?
 
     public init() {}
 

@@ -35,6 +35,8 @@ public struct ChatNode: Sendable {
         case .disconnect(let id, let acknowledge):
             let left = state.disconnect(id, now: now)
             deliveries = acknowledge ? left + [Delivery(to: id, .completeClose)] : left
+        case .api(let connection, let request):
+            deliveries = state.handleAPI(connection, request, now: now)
         }
         return drive(deliveries, now: now)
     }

@@ -57,7 +57,7 @@ extension ChatState {
 
     mutating func listRooms(_ id: ClientID, ref: ChatRequest.Ref?) {
         guard backplaneAvailable else { return replyError(id, .unavailable, ChatState.unavailableMessage, ref: ref) }
-        issue(.listRooms(limit: config.listingLimit, ticket: ticket(for: .rooms(id, ref: ref))))
+        issue(.listRooms(limit: config.listingLimit, positions: false, ticket: ticket(for: .rooms(id, ref: ref))))
     }
 
     mutating func who(_ id: ClientID, room: RoomName?, ref: ChatRequest.Ref?) {

@@ -121,7 +121,7 @@ extension ChatState {
         case .nick(let name): nick(id, name: name, ref: ref)
         case .rooms: listRooms(id, ref: ref)
         case .who(let room): who(id, room: room, ref: ref)
-        case .refresh: replyError(id, .badToken, "authentication is not enabled on this server", ref: ref)
+        case .refresh(let token): refresh(id, token: token, ref: ref, now: now)
         }
     }
 }

@@ -1,3 +1,4 @@
+import WSProtocol
 import ChatWire
 
 /// One thing the registry asks the event loops to do for a list of clients.
@@ -23,6 +24,8 @@ public struct Delivery: Sendable {
         /// The connection's token was refreshed: it now expires at this
         /// Unix time (seconds), plus the allowed clock skew.
         case extendExpiry(Int64)
+        /// Answer an HTTP API call and close (the recipient is its connection).
+        case respond(HTTPResponse)
     }
 
     public var recipients: [ClientID]

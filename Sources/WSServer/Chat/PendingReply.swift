@@ -8,16 +8,11 @@ enum PendingReply: Sendable {
     case broadcast(ClientID, ref: ChatRequest.Ref?)
     case rooms(ClientID, ref: ChatRequest.Ref?)
     case who(ClientID, room: RoomName, ref: ChatRequest.Ref?)
+    /// An HTTP API call waiting on its connection.
+    case api(ClientID, APIOperation)
 
-    var client: ClientID {
-        switch self {
-        case .message(let client, _, _), .broadcast(let client, _), .rooms(let client, _), .who(let client, _, _): client
-        }
-    }
-
-    var ref: ChatRequest.Ref? {
-        switch self {
-        case .message(_, _, let ref), .broadcast(_, let ref), .rooms(_, let ref), .who(_, _, let ref): ref
-        }
+    /// What an API call waits for.
+    enum APIOperation: Sendable {
+        case publish(RoomName), broadcast, rooms, history(RoomName), members, disconnect
     }
 }

@@ -13,6 +13,8 @@ enum RegistryCall: Sendable {
     /// close handshake and waits for the replies to its last requests: a
     /// final `.completeClose` for it follows them in the delivery stream.
     case disconnect(ClientID, acknowledge: Bool)
+    /// An HTTP API call from the connection `ClientID` names.
+    case api(ClientID, APIRequest)
 
     /// The call for one text message from `id`.
     static func request(from id: ClientID, payload: UnsafeRawBufferPointer) -> RegistryCall {
@@ -25,7 +27,8 @@ enum RegistryCall: Sendable {
     /// The client the call is about.
     var client: ClientID {
         switch self {
-        case .connect(let id, _), .request(let id, _, _), .invalid(let id, _, _), .touch(let id), .disconnect(let id, _): id
+        case .connect(let id, _), .request(let id, _, _), .invalid(let id, _, _), .touch(let id), .disconnect(let id, _),
+             .api(let id, _): id
         }
     }
 
@@ -35,6 +38,7 @@ enum RegistryCall: Sendable {
         case .request(_, _, let frameBytes), .invalid(_, _, let frameBytes): 64 + frameBytes
         case .connect(_, let request): 128 + request.rooms.reduce(0) { $0 + $1.utf8.count }
         case .touch, .disconnect: 32
+        case .api: 256
         }
     }
 }

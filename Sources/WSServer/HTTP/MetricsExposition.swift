@@ -27,6 +27,11 @@ struct MetricsExposition {
         for (reason, count) in m.handshakeFailuresByReason.sorted(by: { $0.key < $1.key }) {
             out += "chat_handshake_failures_total{reason=\"\(reason)\"} \(count)\n"
         }
+        out += "# HELP chat_auth_failures_total Chat upgrades refused for their token, by reason.\n"
+        out += "# TYPE chat_auth_failures_total counter\n"
+        for (reason, count) in m.authFailuresByReason.sorted(by: { $0.key < $1.key }) {
+            out += "chat_auth_failures_total{reason=\"\(reason)\"} \(count)\n"
+        }
         if let backplane = m.backplane { out += Self.backplaneMetrics(backplane) }
         metric("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", ProcessInfo.residentBytes)
         metric("process_uptime_seconds", "gauge", "Seconds since the server started.", ProcessInfo.uptimeSeconds)

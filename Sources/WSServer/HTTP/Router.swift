@@ -6,9 +6,12 @@ import WSProtocol
 struct Router {
     /// The decision for one request.
     enum Route {
-        case upgrade(Connection.Endpoint, UpgradeRequest)
+        /// With the verified token of an authenticated chat client.
+        case upgrade(Connection.Endpoint, UpgradeRequest, VerifiedToken?)
         /// An HTTP response; `failure` labels a refused upgrade for `/metrics`.
         case respond(HTTPResponse, failure: String?)
+        /// A call of the HTTP API (on only with an API key).
+        case api(APIRoute)
     }
 
     let config: ServerConfig
@@ -18,6 +21,7 @@ struct Router {
 
     func route(_ head: HTTPRequestHead) -> Route {
         if ServerHandshake.isUpgradeRequest(head) { return routeUpgrade(head) }
+        if head.path.hasPrefix("/api/"), let key = config.apiKey { return .api(APIRoute.route(head, key: key)) }
         guard head.method == "GET" || head.method == "HEAD" else {
             return .respond(.plainText(.methodNotAllowed, "use GET", headers: ["Allow": "GET, HEAD"]), failure: nil)
         }
@@ -48,7 +52,14 @@ struct Router {
         guard OriginPolicy(allowed: config.allowedOrigins).allows(origin: request.origin, host: request.host) else {
             return .respond(.plainText(.forbidden, "origin not allowed"), failure: "forbidden_origin")
         }
-        return .upgrade(endpoint, request)
+        guard endpoint == .chat else { return .upgrade(endpoint, request, nil) }
+        switch UpgradeAuthentication(config: config).check(head, now: Clock.epochMillis() / 1000) {
+        case .guest: return .upgrade(endpoint, request, nil)
+        case .verified(let token): return .upgrade(endpoint, request, token)
+        case .refused(let refusal):
+            metrics.countAuthFailure(refusal.label)
+            return .respond(UpgradeAuthentication.response(for: refusal), failure: "token")
+        }
     }
 
     /// `/echo` serves conformance tests and diagnostics, which run on the

@@ -14,25 +14,29 @@ extension Connection {
         guard case .complete(let request, let consumed) = result else { return }
         head = HTTPRequestHeadParser()
         switch Router(config: loop.config, metrics: loop.metrics, peer: peer).route(request) {
-        case .upgrade(let endpoint, let upgrade):
+        case .upgrade(let endpoint, let upgrade, let token):
             let leftover = UnsafeMutableRawBufferPointer(rebasing: bytes[consumed...])
-            self.upgrade(to: endpoint, upgrade, leftover: leftover)
+            self.upgrade(to: endpoint, upgrade, token: token, leftover: leftover)
         case .respond(let response, let failure):
             if let failure { loop.metrics.countHandshakeFailure(failure) }
             respond(response, headOnly: request.method == "HEAD")
+        case .api(let route):
+            callAPI(route, leftover: UnsafeMutableRawBufferPointer(rebasing: bytes[consumed...]))
         }
     }
 
     /// Sends a plain HTTP response and closes (no keep-alive: every response
     /// carries `Connection: close`).
-    private func respond(_ response: HTTPResponse, headOnly: Bool) {
+    func respond(_ response: HTTPResponse, headOnly: Bool) {
         var bytes = response.bytes
         if headOnly { bytes.removeLast(response.body.count) }
         session.output.append(bytes)
         finish()
     }
 
-    private func upgrade(to endpoint: Endpoint, _ request: UpgradeRequest, leftover: UnsafeMutableRawBufferPointer) {
+    private func upgrade(
+        to endpoint: Endpoint, _ request: UpgradeRequest, token: VerifiedToken?, leftover: UnsafeMutableRawBufferPointer
+    ) {
         guard reserveConnection() else {
             loop.metrics.countHandshakeFailure("over_capacity")
             return respond(.plainText(.serviceUnavailable, "server is at its connection limit"), headOnly: false)
@@ -53,7 +57,7 @@ extension Connection {
             outboundLimit = config.echoOutboundLimit
         }
         session.output.append(ServerHandshake.response(for: request))
-        if endpoint == .chat { joinChat(request) }
+        if endpoint == .chat { joinChat(request, token: token) }
         loop.markDirty(self)
         if !leftover.isEmpty { consumeFrames(leftover) }
     }
@@ -73,13 +77,15 @@ extension Connection {
 
     /// Hands the new chat client to the registry with what the URL asked for:
     /// `room=R` (repeatable), `name=N`, `since=S` and `epoch=E` (with a single room).
-    private func joinChat(_ request: UpgradeRequest) {
+    private func joinChat(_ request: UpgradeRequest, token: VerifiedToken?) {
         loop.metrics.chatClients.wrappingAdd(1, ordering: .relaxed)
         inRegistry = true
         let query = request.queryParameters
         let connect = ConnectRequest(
             name: query.first(for: "name"), rooms: query.values(for: "room"),
-            since: query.first(for: "since").flatMap { UInt64($0) }, epoch: query.first(for: "epoch").flatMap(Epoch.init))
+            since: query.first(for: "since").flatMap { UInt64($0) }, epoch: query.first(for: "epoch").flatMap(Epoch.init),
+            identity: token?.identity, displayName: token?.name)
+        if let token { armTokenExpiry(token.expiry) }
         loop.submit(.connect(id, connect))
         lastReportedActivity = loop.now
     }

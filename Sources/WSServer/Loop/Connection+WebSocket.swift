@@ -79,7 +79,7 @@ extension Connection {
     }
 
     /// The info line of a close for cause that has no line of its own.
-    private func logClosing(with code: CloseCode, reason: String) {
+    func logClosing(with code: CloseCode, reason: String) {
         Log.info("\(id): closing with \(code): \(reason)")
     }
 
@@ -109,7 +109,11 @@ extension Connection {
         case .completeClose:
             completeClose()
             return
-        case .extendExpiry:
+        case .extendExpiry(let expiry):
+            armTokenExpiry(expiry)
+            return
+        case .respond(let response):
+            answerAPI(response)
             return
         }
         loop.markDirty(self)

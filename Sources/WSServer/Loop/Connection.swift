@@ -54,6 +54,10 @@ final class Connection {
     var peerSentClose = false
     /// The client is a chat member in the registry.
     var inRegistry = false
+    /// The `exp` of the client's token (Unix seconds); nil for a guest.
+    var tokenExpiry: Int64?
+    /// An API call's body still arriving.
+    var apiBody: APIBody?
 
     init(fd: Int32, id: ClientID, peer: PeerAddress, loop: EventLoop) {
         self.fd = fd
@@ -103,6 +107,7 @@ final class Connection {
 
     private func consume(_ bytes: UnsafeMutableRawBufferPointer) {
         switch phase {
+        case .http where apiBody != nil: consumeBody(bytes)
         case .http: consumeHead(bytes)
         case .open, .closing: consumeFrames(bytes)
         case .answeringClose, .finishing, .lingering, .closed: return
@@ -216,7 +221,7 @@ final class Connection {
         case .http:
             Log.debug("\(id): handshake deadline passed")
         case .open:
-            return
+            return closeIfTokenExpired()
         case .answeringClose, .closing, .finishing, .lingering:
             Log.debug("\(id): close deadline passed")
         case .closed:

@@ -51,7 +51,7 @@ struct RegistryQueue {
             switch call {
             case .request(let id, _, _) where id == client, .invalid(let id, _, _) where id == client:
                 dropped += call.weight
-            case .connect, .request, .invalid, .touch, .disconnect:
+            case .connect, .request, .invalid, .touch, .disconnect, .api:
                 kept.append(call)
             }
         }

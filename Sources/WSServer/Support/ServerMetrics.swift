@@ -17,6 +17,7 @@ public final class ServerMetrics: Sendable {
     public let rateLimitCloses = Atomic<Int>(0)
     public let protocolErrors = Atomic<Int>(0)
     private let handshakeFailures = Mutex<[String: Int]>([:])
+    private let authFailures = Mutex<[String: Int]>([:])
     /// The Redis backplane's health, when one is configured.
     public let backplane: BackplaneStatus?
 
@@ -31,6 +32,15 @@ public final class ServerMetrics: Sendable {
 
     public var handshakeFailuresByReason: [String: Int] {
         handshakeFailures.withLock { $0 }
+    }
+
+    /// Counts one refused token under its reason label.
+    public func countAuthFailure(_ label: String) {
+        authFailures.withLock { $0[label, default: 0] += 1 }
+    }
+
+    public var authFailuresByReason: [String: Int] {
+        authFailures.withLock { $0 }
     }
 
     @inline(__always)

@@ -10,11 +10,13 @@ import ChatWire
 /// - `N count` + member JSON: a rename
 /// - `K epoch seq`: where the log stands
 /// - `B node ticket` + message body: a broadcast
+/// - `D user` or `D id` + the user or the public id: close those sessions
 enum ChannelMessage: Equatable, Sendable {
     case message(LogPosition, body: [UInt8])
     case presence(ChatEvent.PresenceChange, count: Int, position: LogPosition?, announce: Bool, member: [UInt8])
     case mark(LogPosition)
     case broadcast(node: String, ticket: UInt64, body: [UInt8])
+    case disconnect(DisconnectTarget)
 
     /// Nil for anything malformed: a node ignores what it cannot read
     /// rather than trusting it.
@@ -33,6 +35,13 @@ enum ChannelMessage: Equatable, Sendable {
         case ("B", 3):
             guard let ticket = UInt64(fields[2]) else { return nil }
             self = .broadcast(node: fields[1], ticket: ticket, body: body)
+        case ("D", 2):
+            let subject = String(decoding: body, as: UTF8.self)
+            switch fields[1] {
+            case "user": self = .disconnect(.user(subject))
+            case "id": self = .disconnect(.id(subject))
+            default: return nil
+            }
         default: return nil
         }
     }
@@ -62,6 +71,13 @@ enum ChannelMessage: Equatable, Sendable {
         Array("B \(node) \(ticket)\n".utf8) + body
     }
 
+    static func disconnectBytes(_ target: DisconnectTarget) -> [UInt8] {
+        switch target {
+        case .user(let user): Array("D user\n\(user)".utf8)
+        case .id(let id): Array("D id\n\(id)".utf8)
+        }
+    }
+
     /// What a room's subscribers make of it: the room event, with a
     /// message's payload built once here for all local members.
     func roomEvent(in room: RoomName) -> RoomEvent? {
@@ -73,7 +89,7 @@ enum ChannelMessage: Equatable, Sendable {
             return .presence(PresenceNotice(change: change, member: parsed, members: count, position: position, announce: announce))
         case .mark(let position):
             return .mark(position)
-        case .broadcast:
+        case .broadcast, .disconnect:
             return nil
         }
     }

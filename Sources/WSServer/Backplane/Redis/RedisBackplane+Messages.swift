@@ -11,12 +11,14 @@ extension RedisBackplane {
             .integer(Int64(settings.historyTTL)), .string(keys.channel),
         ]
         run(RoomScripts.publish, keys: keys.scriptKeys(node: settings.node), arguments: arguments) { [unowned self] result in
-            guard case .success(let reply) = result, let seq = reply.elements?.first?.number, seq > 0 else {
+            guard case .success(let reply) = result, let fields = reply.elements, fields.count == 2,
+                  let seq = fields[0].number, seq > 0, let epoch = fields[1].text.flatMap(Epoch.init)
+            else {
                 status.countPublish(nanos: nil)
                 return events.append(.failed(ticket: ticket))
             }
             status.countPublish(nanos: host.now - min(host.now, started))
-            events.append(.published(ticket: ticket, seq: UInt64(seq)))
+            events.append(.published(ticket: ticket, LogPosition(epoch: epoch, seq: UInt64(seq))))
         }
     }
 
@@ -36,23 +38,37 @@ extension RedisBackplane {
         }
     }
 
-    func listRooms(limit: Int, ticket: UInt64) {
-        var page: [ChatEvent.RoomCount]?
+    /// The ranked page, then (for the API) each room's epoch and seq, then
+    /// the total: sent one after the other from the page's answer, so the
+    /// last answer completes the listing.
+    func listRooms(limit: Int, positions: Bool, ticket: UInt64) {
         let range = RESPCommand(
             "ZREVRANGEBYSCORE", .string(GlobalKeys.rooms), "+inf", "1", "WITHSCORES", "LIMIT", "0", .integer(Int64(limit)))
-        send(range) { result in
-            guard case .success(let reply) = result, let fields = reply.elements else { return }
-            page = stride(from: 0, to: fields.count - 1, by: 2).compactMap { index in
-                guard let room = fields[index].text, let members = fields[index + 1].text.flatMap(Double.init) else { return nil }
-                return ChatEvent.RoomCount(room: room, members: Int(members))
-            }
-        }
-        send(RESPCommand("ZCOUNT", .string(GlobalKeys.rooms), "1", "+inf")) { [unowned self] result in
-            guard let page, case .success(let reply) = result, let total = reply.number else {
+        send(range) { [unowned self] result in
+            guard case .success(let reply) = result, let fields = reply.elements else {
                 return events.append(.failed(ticket: ticket))
             }
-            status.update(roomCount: Int(total))
-            events.append(.listed(ticket: ticket, .rooms(page, total: Int(total))))
+            var page = stride(from: 0, to: fields.count - 1, by: 2).compactMap { index -> RoomSummary? in
+                guard let room = fields[index].text, let members = fields[index + 1].text.flatMap(Double.init) else { return nil }
+                return RoomSummary(room: room, members: Int(members))
+            }
+            for index in page.indices where positions {
+                guard let name = RoomName(page[index].room) else { continue }
+                let keys = RoomKeys(room: name)
+                send(RESPCommand("MGET", .string(keys.epoch), .string(keys.seq))) { result in
+                    guard case .success(let reply) = result, let values = reply.elements, values.count == 2,
+                          let epoch = values[0].text.flatMap(Epoch.init), let seq = values[1].number
+                    else { return }
+                    page[index].position = LogPosition(epoch: epoch, seq: UInt64(seq))
+                }
+            }
+            send(RESPCommand("ZCOUNT", .string(GlobalKeys.rooms), "1", "+inf")) { [unowned self] result in
+                guard case .success(let reply) = result, let total = reply.number else {
+                    return events.append(.failed(ticket: ticket))
+                }
+                status.update(roomCount: Int(total))
+                events.append(.listed(ticket: ticket, .rooms(page, total: Int(total))))
+            }
         }
     }
 
@@ -88,10 +104,14 @@ extension RedisBackplane {
         }
     }
 
-    /// A message on a subscription: a room's event, or a broadcast (with
-    /// its ticket when this node published it).
+    /// A message on a subscription: a room's event, a broadcast (with its
+    /// ticket when this node published it), or a disconnect request.
     func receive(_ message: RedisMessage) {
         let channel = String(decoding: message.channel, as: UTF8.self)
+        if channel == GlobalKeys.controlChannel {
+            guard case .disconnect(let target)? = ChannelMessage(message.payload) else { return }
+            return events.append(.disconnect(target))
+        }
         if channel == GlobalKeys.broadcastChannel {
             guard case .broadcast(let node, let ticket, let body)? = ChannelMessage(message.payload) else { return }
             return events.append(.broadcast(body: body, ticket: node == settings.node ? ticket : nil))

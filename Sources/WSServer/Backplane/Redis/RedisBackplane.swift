@@ -94,9 +94,11 @@ final class RedisBackplane: RemoteBackplane, @unchecked Sendable {
         case .publish(let room, let body, let ticket): publish(room, body: body, ticket: ticket)
         case .broadcast(let body, let ticket): broadcast(body, ticket: ticket)
         case .rename(let member, let names): rename(member, in: names)
-        case .listRooms(let limit, let ticket): listRooms(limit: limit, ticket: ticket)
+        case .listRooms(let limit, let positions, let ticket): listRooms(limit: limit, positions: positions, ticket: ticket)
         case .listMembers(let room, let limit, let ticket): listMembers(room, limit: limit, ticket: ticket)
         case .fetch(let room, let after, let through): fetch(room, after: after, through: through)
+        case .history(let room, let since, let limit, let ticket): history(room, since: since, limit: limit, ticket: ticket)
+        case .disconnect(let target, let ticket): disconnect(target, ticket: ticket)
         }
     }
 

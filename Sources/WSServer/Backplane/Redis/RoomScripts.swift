@@ -176,5 +176,17 @@ enum RoomScripts {
         return removed
         """)
 
-    static let all = [publish, join, leave, rename, members, fetch, mark, evict, prune]
+    /// ARGV: since, limit. Returns {epoch or false, seq, id1, body1, ...}:
+    /// at most `limit` messages after `since`, oldest first.
+    static let history = RedisScript(name: "history", source: """
+        local reply = {redis.call('GET', KEYS[1]), tonumber(redis.call('GET', KEYS[2]) or '0')}
+        if not reply[1] then return reply end
+        for _, entry in ipairs(redis.call('XRANGE', KEYS[3], '(' .. ARGV[1] .. '-0', '+', 'COUNT', ARGV[2])) do
+          reply[#reply + 1] = string.match(entry[1], '^(%d+)')
+          reply[#reply + 1] = entry[2][2]
+        end
+        return reply
+        """)
+
+    static let all = [publish, join, leave, rename, members, fetch, mark, evict, prune, history]
 }
