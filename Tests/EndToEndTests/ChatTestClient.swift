@@ -13,6 +13,10 @@ final class ChatTestClient {
         socket = try server.connect(query.isEmpty ? "/" : "/?\(query)")
     }
 
+    init(socket: WebSocketClient) {
+        self.socket = socket
+    }
+
     func send(_ object: [String: Any]) throws {
         let data = try JSONSerialization.data(withJSONObject: object)
         try socket.send(text: String(decoding: data, as: UTF8.self))

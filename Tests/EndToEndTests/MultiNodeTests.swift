@@ -1,3 +1,4 @@
+import WSServer
 import Foundation
 import TestSupport
 import Testing
@@ -111,5 +112,34 @@ struct MultiNodeTests {
         let leave = try watcher.next(type: "presence", timeout: 10)
         #expect(leave["event"] as? String == "leave" && leave["name"] as? String == "victim")
         #expect(ClientClock.now - killedAt < 2 + 2)
+    }
+
+    /// The HTTP API holds across nodes: a publish on one node is numbered
+    /// in the shared log and reaches members on another; a disconnect on one
+    /// node closes the user's sessions on every node.
+    @Test func theAPISpansNodes() throws {
+        let secret = Array("0123456789abcdef0123456789abcdef-multi".utf8)
+        let cluster = try Cluster(nodes: 2) { config in
+            config.apiKey = Array(APITests.key.utf8)
+            config.authSecret = secret
+            config.authMode = .optional
+        }
+        defer { cluster.stop() }
+        let reader = try ChatTestClient(cluster.nodes[1], query: "room=ops")
+        _ = try reader.next(type: "joined")
+        let published = try APITests.json(APITests.call(
+            "POST", "/api/publish", #"{"room":"ops","text":"build failed"}"#, port: cluster.nodes[0].port))
+        #expect(published["seq"] as? Int == 1)
+        #expect(try reader.next(type: "message")["text"] as? String == "build failed")
+        let now = Int64(Date().timeIntervalSince1970)
+        let token = try #require(TokenMinter(secret: secret).mint(TokenMinter.claims(subject: "u-zed", now: now, lifetime: 60)))
+        let zed = try ChatTestClient(cluster.nodes[1], query: "token=\(token)")
+        _ = try zed.next(type: "welcome")
+        #expect(try APITests.call("POST", "/api/disconnect", #"{"user":"u-zed"}"#, port: cluster.nodes[0].port).status == 200)
+        #expect(try zed.closeFrame()?.1 == "disconnected by server")
+        let rooms = try APITests.json(APITests.call("GET", "/api/rooms", port: cluster.nodes[0].port))
+        #expect((rooms["rooms"] as? [[String: Any]])?.first?["seq"] as? Int == 1)
+        let history = try APITests.json(APITests.call("GET", "/api/rooms/ops/history", port: cluster.nodes[0].port))
+        #expect((history["messages"] as? [Any])?.count == 1)
     }
 }

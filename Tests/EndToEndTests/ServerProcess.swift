@@ -8,10 +8,15 @@ final class ServerProcess {
     let port: Int
     private let output = Pipe()
 
-    init(_ arguments: [String] = []) throws {
+    /// With `stderr`, the server's log goes to that file.
+    init(_ arguments: [String] = [], stderr: URL? = nil) throws {
         process.executableURL = Self.binary
         process.arguments = ["--host", "127.0.0.1", "--port", "0"] + arguments
         process.standardOutput = output
+        if let stderr {
+            FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: stderr)
+        }
         try process.run()
         port = try Self.readPort(from: output.fileHandleForReading.fileDescriptor)
     }
