@@ -46,6 +46,16 @@ final class ServerProcess {
         throw CocoaError(.fileReadUnknown)
     }
 
+    /// Waits (at most `seconds`) until `/health` answers 200: with a
+    /// backplane, until Redis is reachable.
+    func waitUntilHealthy(seconds: Double = 10) throws {
+        let deadline = ClientClock.now + seconds
+        while (try? HTTPClient.get("/health", port: port).status) != 200 {
+            guard ClientClock.now < deadline else { throw ChatTestFailure("the server did not become healthy") }
+            usleep(20_000)
+        }
+    }
+
     /// Resident memory of the server process in bytes.
     var residentBytes: Int {
         guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
