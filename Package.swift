@@ -31,7 +31,8 @@ let package = Package(
         .executableTarget(name: "page-embedder"),
         .plugin(name: "EmbedPage", capability: .buildTool(), dependencies: ["page-embedder"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
-        .executableTarget(name: "chat-server", dependencies: ["WSServer", "RESP"]),
+        .executableTarget(name: "chat-server", dependencies: ["WSServer", "RESP"], plugins: ["StampVersion"]),
+        .plugin(name: "StampVersion", capability: .buildTool()),
         // The terminal client's logic; the ws-client executable is its main.swift.
         .target(name: "ChatClient", dependencies: ["ChatWire", "WSClient", "WSProtocol"]),
         .executableTarget(name: "ws-client", dependencies: ["ChatClient"]),

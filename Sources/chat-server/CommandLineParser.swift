@@ -57,7 +57,8 @@ enum CommandLineParser {
     }
 }
 
-/// The release this binary was built from.
+/// The release this binary was built from, and the commit.
 enum Version {
-    static let current = "0.1.0"
+    static let number = "0.2.0"
+    static var current: String { "\(number) (commit \(BuildInfo.commit))" }
 }
