@@ -1,5 +1,6 @@
 import CEpoll
 import Glibc
+import WSProtocol
 
 /// Everything an operator can set, with the defaults `--help` documents.
 /// Durations are in seconds.
@@ -23,6 +24,10 @@ public struct ServerConfig: Sendable {
     public var maxHeadSize = 8192
     /// Browser origins allowed to open a session; empty allows any.
     public var allowedOrigins: [String] = []
+    /// Accept permessage-deflate (RFC 7692) when a client offers it; off, offers are ignored.
+    public var deflate = true
+    /// With deflate, messages the server sends are compressed from this many bytes on.
+    public var deflateMinSize = PerMessageDeflate.defaultMinimumSize
     public var chat = ChatConfig()
     public var listenBacklog: Int32 = 4096
 
@@ -65,6 +70,7 @@ public struct ServerConfig: Sendable {
         try require(maxConnections >= 1, "--max-connections must be at least 1")
         try require(handshakeTimeout > 0 && closeTimeout > 0, "timeouts must be positive")
         try require(shutdownTimeout >= 0, "--shutdown-timeout must not be negative")
+        try require(deflateMinSize >= 0, "--deflate-min-size must not be negative")
         try require(chat.historySize >= 0, "--history must not be negative")
         try require(chat.maxRoomsPerClient >= 1, "--max-rooms-per-client must be at least 1")
         try require(chat.presenceLimit >= 0, "--presence-limit must not be negative")

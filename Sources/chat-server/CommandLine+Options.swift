@@ -43,6 +43,17 @@ enum Options {
         number("--close-timeout", "S", "time for the peer's close frame and TCP close after ours (default 5)") { $0.config.closeTimeout = $1 },
         number("--shutdown-timeout", "S", "on SIGINT/SIGTERM, time to wait for clients to close (default 5)") { $0.config.shutdownTimeout = $1 },
         integer("--max-head-size", "BYTES", "largest HTTP request head; 431 beyond (default 8192)") { $0.config.maxHeadSize = $1 },
+        text("--deflate", "on|off", "accept permessage-deflate compression when a client offers it (default on)") { settings, value throws(UsageError) in
+            switch value {
+            case "on": settings.config.deflate = true
+            case "off": settings.config.deflate = false
+            default: throw UsageError(message: "--deflate must be on or off, got '\(value)'")
+            }
+        },
+        text("--deflate-min-size", "BYTES", "with deflate, compress messages of at least this size (default \(ServerConfig().deflateMinSize))") { settings, value throws(UsageError) in
+            guard let bytes = Int(value), bytes >= 0 else { throw UsageError(message: "--deflate-min-size needs a whole number of bytes, 0 or more, got '\(value)'") }
+            settings.config.deflateMinSize = bytes
+        },
         text("--allowed-origin", "ORIGIN", "browser Origin allowed to connect, repeatable; others get 403 (default: any)") { $0.config.allowedOrigins.append($1) },
         text("--log-level", "LEVEL", "error, warn, info or debug (default info)") { settings, value throws(UsageError) in
             guard let level = Log.Level(name: value) else { throw UsageError(message: "--log-level must be error, warn, info or debug") }

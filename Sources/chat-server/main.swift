@@ -35,7 +35,7 @@ do {
     let chat = config.chat
     // Always printed, whatever the log level: scripts read the port from it.
     emit("chat-server listening on ws://\(config.host):\(server.port)/ (echo at /echo, page at http://\(config.host):\(server.port)/)\n", to: 1)
-    Log.info("threads \(config.threads), max message \(config.maxMessageSize) B (echo \(config.echoMaxMessageSize) B), max outbound \(config.maxOutbound) B, max connections \(config.maxConnections), history \(chat.historySize), rooms per client \(chat.maxRoomsPerClient), presence limit \(chat.presenceLimit), rate limit \(chat.rateLimit)/s, idle timeout \(chat.idleTimeout) s")
+    Log.info("threads \(config.threads), max message \(config.maxMessageSize) B (echo \(config.echoMaxMessageSize) B), max outbound \(config.maxOutbound) B, max connections \(config.maxConnections), history \(chat.historySize), rooms per client \(chat.maxRoomsPerClient), presence limit \(chat.presenceLimit), rate limit \(chat.rateLimit)/s, idle timeout \(chat.idleTimeout) s, deflate \(config.deflate ? "on from \(config.deflateMinSize) B" : "off")")
     server.wait()
     Log.info("chat-server stopped")
     exit(0)

@@ -6,7 +6,8 @@ import WSProtocol
 struct Router {
     /// The decision for one request.
     enum Route {
-        case upgrade(Connection.Endpoint, UpgradeRequest)
+        /// A WebSocket session, with the permessage-deflate configuration accepted, if any.
+        case upgrade(Connection.Endpoint, UpgradeRequest, deflate: DeflateParameters?)
         /// An HTTP response; `failure` labels a refused upgrade for `/metrics`.
         case respond(HTTPResponse, failure: String?)
     }
@@ -44,7 +45,9 @@ struct Router {
         guard isAllowed(origin: request.origin) else {
             return .respond(.plainText(.forbidden, "origin not allowed"), failure: "forbidden_origin")
         }
-        return .upgrade(endpoint, request)
+        // With deflate off the offers are ignored: a 101 that names no extension declines them all.
+        let deflate = config.deflate ? DeflateOffer.negotiate(request.extensions) : nil
+        return .upgrade(endpoint, request, deflate: deflate)
     }
 
     /// Requests without an Origin come from non-browser clients, which can

@@ -13,9 +13,9 @@ extension Connection {
         guard case .complete(let request, let consumed) = result else { return }
         head = HTTPRequestHeadParser()
         switch Router(config: loop.config, metrics: loop.metrics).route(request) {
-        case .upgrade(let endpoint, let upgrade):
+        case .upgrade(let endpoint, let upgrade, let deflate):
             let leftover = UnsafeMutableRawBufferPointer(rebasing: bytes[consumed...])
-            self.upgrade(to: endpoint, upgrade, leftover: leftover)
+            self.upgrade(to: endpoint, upgrade, deflate: deflate, leftover: leftover)
         case .respond(let response, let failure):
             if let failure { loop.metrics.countHandshakeFailure(failure) }
             respond(response, headOnly: request.method == "HEAD")
@@ -31,7 +31,9 @@ extension Connection {
         finish()
     }
 
-    private func upgrade(to endpoint: Endpoint, _ request: UpgradeRequest, leftover: UnsafeMutableRawBufferPointer) {
+    private func upgrade(
+        to endpoint: Endpoint, _ request: UpgradeRequest, deflate: DeflateParameters?, leftover: UnsafeMutableRawBufferPointer
+    ) {
         guard reserveConnection() else {
             loop.metrics.countHandshakeFailure("over_capacity")
             return respond(.plainText(.serviceUnavailable, "server is at its connection limit"), headOnly: false)
@@ -40,17 +42,18 @@ extension Connection {
         self.endpoint = endpoint
         phase = .open
         deadline = 0
+        let compression = deflate.map { loop.compression($0) }
         switch endpoint {
         case .chat:
-            session = WebSocketSession(role: .server, maxMessageSize: config.maxMessageSize)
+            session = WebSocketSession(role: .server, maxMessageSize: config.maxMessageSize, messageExtension: compression)
             session.acceptsBinary = false
             session.defersCloseReply = true
             outboundLimit = config.maxOutbound
         case .echo:
-            session = WebSocketSession(role: .server, maxMessageSize: config.echoMaxMessageSize)
+            session = WebSocketSession(role: .server, maxMessageSize: config.echoMaxMessageSize, messageExtension: compression)
             outboundLimit = config.echoOutboundLimit
         }
-        session.output.append(ServerHandshake.response(for: request))
+        session.output.append(ServerHandshake.response(for: request, deflate: deflate))
         if endpoint == .chat { joinChat(request) }
         loop.markDirty(self)
         if !leftover.isEmpty { consumeFrames(leftover) }
