@@ -24,7 +24,8 @@ public final class Inflater: @unchecked Sendable {
 
     private let stream: UnsafeMutablePointer<z_stream>
     private var output = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-    private var produced = 0
+    /// Bytes the last message inflated to, or had when it failed.
+    private(set) var produced = 0
 
     public init() {
         stream = .allocate(capacity: 1)
