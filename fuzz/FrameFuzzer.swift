@@ -1,11 +1,16 @@
+import CZlib
+
 /// libFuzzer entry for the receiving side of `WebSocketSession`, and through
-/// it `FrameParser`, `UTF8Validator` and the fragmentation, size and close rules.
+/// it `FrameParser`, `UTF8Validator`, permessage-deflate's `Inflater` and
+/// `Deflater`, and the fragmentation, size and close rules.
 ///
 /// Input: one control byte, then the bytes a peer sends after the handshake.
 /// Bits 0-6 of the control byte choose where the two-chunk feed cuts the
 /// stream; bit 7 makes the endpoint text-only (`acceptsBinary = false`). The
 /// stream goes to a server-role and a client-role session, so masked input
-/// exercises one and unmasked input the other.
+/// exercises one and unmasked input the other, each once without extensions
+/// and once with permessage-deflate negotiated (RSV1 marks compressed
+/// messages; every echo of at least one byte is compressed when it shrinks).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func frameFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
@@ -14,7 +19,9 @@ public func frameFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     let split = Fuzz.splitPoint(control, count: stream.count)
     FrameFuzzer.checkUTF8Validator(stream, split: split)
     for role in [Role.server, .client] {
-        FrameFuzzer(role: role, acceptsBinary: control & 0x80 == 0).check(stream, split: split)
+        for deflate in [false, true] {
+            FrameFuzzer(role: role, acceptsBinary: control & 0x80 == 0, deflate: deflate).check(stream, split: split)
+        }
     }
     return 0
 }
@@ -69,8 +76,13 @@ struct FrameFuzzer {
     /// Echoes in the client role must be masked; a fixed key keeps runs reproducible.
     static let echoMask = MaskKey(rawValue: 0x5AA5_C33C)
 
+    /// One pair for every deflate session: they keep nothing between messages.
+    static let inflater = Inflater()
+    static let deflater = Deflater()
+
     let role: Role
     let acceptsBinary: Bool
+    let deflate: Bool
 
     func check(_ stream: [UInt8], split: Int) {
         var sessions: [WebSocketSession] = []
@@ -93,22 +105,31 @@ struct FrameFuzzer {
     }
 
     private func makeSession() -> WebSocketSession {
-        var session = WebSocketSession(role: role, maxMessageSize: Self.maxMessageSize)
+        let agreed = DeflateParameters(serverNoContextTakeover: true, clientNoContextTakeover: true)
+        let compression = PerMessageDeflate(
+            agreed, role: role, inflater: Self.inflater, deflater: Self.deflater, minimumSize: 1)
+        var session = WebSocketSession(
+            role: role, maxMessageSize: Self.maxMessageSize, messageExtension: deflate ? compression : nil)
         session.acceptsBinary = acceptsBinary
         return session
     }
 
     /// Feeds `chunks` of `stream`, each from its own copy (the session
-    /// unmasks in place), echoing data messages as the chat server replies.
+    /// unmasks in place), echoing data messages as `/echo` replies: through
+    /// the session's writer with deflate, else with a fixed mask.
     private func feed(_ session: inout WebSocketSession, _ stream: [UInt8], _ chunks: [Range<Int>]) -> [RecordedEvent] {
         var events: [RecordedEvent] = []
         let mask = role == .client ? Self.echoMask : nil
+        let writer = session.messageWriter
+        let deflate = self.deflate
         for range in chunks {
             var chunk = Array(stream[range])
             chunk.withUnsafeMutableBytes { buffer in
                 session.receive(buffer) { event, output in
                     events.append(RecordedEvent(event))
                     switch event {
+                    case .text(let bytes) where deflate: writer.append(text: true, payload: bytes, to: &output)
+                    case .binary(let bytes) where deflate: writer.append(text: false, payload: bytes, to: &output)
                     case .text(let bytes): output.appendFrame(opcode: .text, payload: bytes, mask: mask)
                     case .binary(let bytes): output.appendFrame(opcode: .binary, payload: bytes, mask: mask)
                     case .ping, .pong, .closed, .failed: break
@@ -122,7 +143,7 @@ struct FrameFuzzer {
     /// The queued output as frames; it must decode strictly, as a peer would read it.
     private func outputFrames(_ session: WebSocketSession) -> [WireFrame] {
         let bytes = session.output.withReadableBytes { Array($0) }
-        let frames = WireFrame.decodeAll(bytes, masked: role == .client)
+        let frames = WireFrame.decodeAll(bytes, masked: role == .client, compressed: deflate)
         Fuzz.require(frames != nil, "\(role) output is not valid frames: \(bytes)")
         return frames ?? []
     }
@@ -236,23 +257,26 @@ struct WireFrame: Equatable {
     /// Every frame in `bytes`, or nil unless they are whole, well-formed
     /// frames: no reserved bits or opcodes, the mask bit as the sender's role
     /// requires, minimal length encoding, control frames unfragmented and ≤ 125 bytes.
-    static func decodeAll(_ bytes: [UInt8], masked: Bool) -> [WireFrame]? {
+    /// With `compressed`, RSV1 may mark a whole text or binary message, which
+    /// must inflate; the frame then holds the inflated payload.
+    static func decodeAll(_ bytes: [UInt8], masked: Bool, compressed: Bool = false) -> [WireFrame]? {
         var frames: [WireFrame] = []
         var index = 0
         while index < bytes.count {
-            guard let (frame, next) = decode(bytes, at: index, masked: masked) else { return nil }
+            guard let (frame, next) = decode(bytes, at: index, masked: masked, compressed: compressed) else { return nil }
             frames.append(frame)
             index = next
         }
         return frames
     }
 
-    private static func decode(_ bytes: [UInt8], at start: Int, masked: Bool) -> (WireFrame, Int)? {
+    private static func decode(_ bytes: [UInt8], at start: Int, masked: Bool, compressed: Bool) -> (WireFrame, Int)? {
         guard start + 2 <= bytes.count else { return nil }
         let first = bytes[start], second = bytes[start + 1]
         let opcode = first & 0x0F
-        guard first & 0x70 == 0, second & 0x80 == (masked ? 0x80 : 0), [0, 1, 2, 8, 9, 10].contains(opcode),
-              let (length, lengthEnd) = payloadLength(bytes, at: start + 1)
+        let isCompressed = compressed && first & 0xF0 == 0xC0 && (opcode == 1 || opcode == 2)
+        guard first & 0x70 == 0 || isCompressed, second & 0x80 == (masked ? 0x80 : 0),
+              [0, 1, 2, 8, 9, 10].contains(opcode), let (length, lengthEnd) = payloadLength(bytes, at: start + 1)
         else { return nil }
         if opcode & 0x08 != 0, first & 0x80 == 0 || length > 125 { return nil }
         let payloadStart = lengthEnd + (masked ? 4 : 0)
@@ -261,7 +285,40 @@ struct WireFrame: Equatable {
         if masked {
             for index in payload.indices { payload[index] ^= bytes[lengthEnd + index % 4] }
         }
+        if isCompressed {
+            guard let inflated = inflate(payload), inflated.count > payload.count else { return nil }
+            payload = inflated
+        }
         return (WireFrame(fin: first & 0x80 != 0, opcode: opcode, payload: payload), payloadStart + length)
+    }
+
+    /// RFC 7692 section 7.2.2 with zlib called directly, apart from
+    /// `Inflater`: the payload and 00 00 ff ff, inflated raw into room for
+    /// any echo (at most `FrameFuzzer.maxMessageSize` bytes); nil if it fails
+    /// or does not end on a block boundary.
+    private static func inflate(_ compressed: [UInt8]) -> [UInt8]? {
+        // zlib keeps a pointer to its stream, which must not move.
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deallocate() }
+        guard czlib_inflate_init(stream, -15) == Z_OK else { return nil }
+        defer { inflateEnd(stream) }
+        var input = compressed + [0x00, 0x00, 0xFF, 0xFF]
+        var output = [UInt8](repeating: 0, count: FrameFuzzer.maxMessageSize + 1)
+        let (status, produced) = input.withUnsafeMutableBufferPointer { inBytes in
+            output.withUnsafeMutableBufferPointer { outBytes in
+                stream.pointee.next_in = inBytes.baseAddress
+                stream.pointee.avail_in = UInt32(inBytes.count)
+                stream.pointee.next_out = outBytes.baseAddress
+                stream.pointee.avail_out = UInt32(outBytes.count)
+                let status = CZlib.inflate(stream, Z_SYNC_FLUSH)
+                return (status, outBytes.count - Int(stream.pointee.avail_out))
+            }
+        }
+        guard status == Z_OK, stream.pointee.avail_in == 0, stream.pointee.data_type & 128 != 0,
+              produced <= FrameFuzzer.maxMessageSize
+        else { return nil }
+        return Array(output[..<produced])
     }
 
     /// The payload length whose 7-bit field is at `index`, and where the

@@ -45,7 +45,7 @@ echo "building $binary" >&2
 # lld: gold warns about every ASan helper symbol it cannot export.
 # shellcheck disable=SC2086 # $sources is a list of globs on purpose
 swiftc -O -swift-version 6 -sanitize=fuzzer,address -parse-as-library -use-ld=lld \
-    -module-name "$module" -I Sources/COpenSSL -lcrypto \
+    -module-name "$module" -I Sources/COpenSSL -lcrypto -I Sources/CZlib -lz \
     $sources fuzz/FuzzSupport.swift -o "$binary"
 
 # Swift's crash backtracer reads the stack from another thread, which ASan
