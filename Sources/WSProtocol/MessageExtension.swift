@@ -6,7 +6,11 @@
 /// `decode`, and asks `encode` how to send an outgoing one. Unmarked messages
 /// never reach the extension, so a connection without one, or a message the
 /// peer sent untransformed, costs no call through this protocol.
-public protocol MessageExtension: Sendable {
+///
+/// Class-bound: the session holds it as one reference, so the session stays a
+/// plain loadable value (an open existential would make every access to it
+/// indirect, which measurably slowed the uncompressed path).
+public protocol MessageExtension: AnyObject, Sendable {
     /// The reserved bits the extension gives a meaning to; the parser accepts
     /// them on the first frame of a data message and rejects any other.
     var reservedBits: ReservedBits { get }

@@ -10,7 +10,7 @@
 /// messages, because both directions are negotiated without context takeover,
 /// so an idle connection costs no zlib memory. The session must be used only
 /// on that thread.
-public struct PerMessageDeflate: MessageExtension {
+public final class PerMessageDeflate: MessageExtension {
     /// Messages below this size go uncompressed. Measured on chat events
     /// (JSON of 64 B to 4 KiB, see the README): below about 200 bytes
     /// DEFLATE saves a few bytes at best, from 256 it saves a third or more.

@@ -66,5 +66,6 @@ extension WebSocketSession {
         messageBuffer = []
         controlBuffer = []
         message = nil
+        messageBits = []
     }
 }

@@ -46,12 +46,10 @@ public struct WebSocketSession: Sendable {
     private struct Completed {
         var opcode: Opcode
         var payload: Payload
-        /// The reserved bits of the message's first frame: non-empty when an extension must decode it.
-        var reserved: ReservedBits = []
     }
 
     /// Payload bytes either still in the caller's buffer or assembled here.
-    private enum Payload {
+    enum Payload {
         case borrowed(UnsafeRawBufferPointer)
         case owned([UInt8])
 
@@ -70,7 +68,6 @@ public struct WebSocketSession: Sendable {
         var isText: Bool
         /// Bytes on the wire so far (compressed bytes for a compressed message).
         var size: UInt64
-        var reserved: ReservedBits
     }
 
     public let role: Role
@@ -100,8 +97,13 @@ public struct WebSocketSession: Sendable {
     public var output = OutboundBuffer()
 
     private var parser: FrameParser
-    private var frame: FrameHeader?
+    var frame: FrameHeader?
     var message: MessageInProgress?
+    /// The reserved bits of the current message's first frame: non-empty
+    /// when the extension must decode it (see `WebSocketSession+Decoding`).
+    var messageBits: ReservedBits = []
+    /// The current frame's payload belongs to such a message.
+    private var decodesFrame = false
     private var utf8 = UTF8Validator()
     /// Fragments (or a frame split across reads) of the current message.
     var messageBuffer: [UInt8] = []
@@ -150,13 +152,13 @@ public struct WebSocketSession: Sendable {
                 case .header(let header):
                     try begin(header)
                 case .payload(let chunk, let isLast):
+                    if decodesFrame {
+                        try takeTransformed(UnsafeRawBufferPointer(chunk), isLast: isLast, onEvent)
+                        continue
+                    }
                     guard let completed = try take(UnsafeRawBufferPointer(chunk), isLast: isLast) else { continue }
                     try completed.payload.withBytes { (bytes) throws(ProtocolError) in
-                        if completed.reserved.isEmpty {
-                            try report(completed.opcode, bytes, onEvent)
-                        } else {
-                            try reportDecoded(completed.opcode, completed.reserved, bytes, onEvent)
-                        }
+                        try report(completed.opcode, bytes, onEvent)
                     }
                 }
             } catch {
@@ -171,6 +173,7 @@ public struct WebSocketSession: Sendable {
         frame = header
         switch header.opcode {
         case .close, .ping, .pong:
+            decodesFrame = false
             return
         case .continuation:
             // Continuation frames belong to a fragmented message in progress.
@@ -180,9 +183,11 @@ public struct WebSocketSession: Sendable {
             // fragments of another message."
             guard message == nil else { throw .expectedContinuation }
             if header.opcode == .binary, !acceptsBinary { throw .unsupportedData }
-            message = MessageInProgress(isText: header.opcode == .text, size: 0, reserved: header.reserved)
+            message = MessageInProgress(isText: header.opcode == .text, size: 0)
+            messageBits = header.reserved
             utf8.reset()
         }
+        decodesFrame = !messageBits.isEmpty
         let size = (message?.size ?? 0) &+ header.payloadLength
         guard size <= UInt64(maxMessageSize), size >= header.payloadLength else {
             throw .messageTooBig(limit: maxMessageSize)
@@ -198,24 +203,22 @@ public struct WebSocketSession: Sendable {
             return takeControl(frame.opcode, chunk, isLast: isLast)
         }
         guard let current = message else { return nil }
-        // Compressed text is validated once inflated, not as it streams in.
-        let validates = current.isText && current.reserved.isEmpty
-        if validates, !utf8.validate(chunk) { throw .invalidUTF8 }
+        if current.isText, !utf8.validate(chunk) { throw .invalidUTF8 }
         guard isLast, frame.fin else {
             messageBuffer.append(contentsOf: chunk)
             return nil
         }
         message = nil
-        if validates, !utf8.isComplete { throw .invalidUTF8 }
+        if current.isText, !utf8.isComplete { throw .invalidUTF8 }
         let opcode: Opcode = current.isText ? .text : .binary
         if messageBuffer.isEmpty {
             // Every earlier chunk of this message was empty, so `chunk` is the
             // whole message: deliver it from the caller's buffer, uncopied.
-            return Completed(opcode: opcode, payload: .borrowed(chunk), reserved: current.reserved)
+            return Completed(opcode: opcode, payload: .borrowed(chunk))
         }
         messageBuffer.append(contentsOf: chunk)
         defer { messageBuffer = [] }
-        return Completed(opcode: opcode, payload: .owned(messageBuffer), reserved: current.reserved)
+        return Completed(opcode: opcode, payload: .owned(messageBuffer))
     }
 
     private mutating func takeControl(_ opcode: Opcode, _ chunk: UnsafeRawBufferPointer, isLast: Bool) -> Completed? {
@@ -228,25 +231,8 @@ public struct WebSocketSession: Sendable {
         return Completed(opcode: opcode, payload: .owned(controlBuffer))
     }
 
-    /// Decodes a message the extension transformed, validates decoded text
-    /// (section 8.1) and reports it.
-    private mutating func reportDecoded(
-        _ opcode: Opcode, _ bits: ReservedBits, _ payload: UnsafeRawBufferPointer,
-        _ onEvent: (Event, inout OutboundBuffer) -> Void
-    ) throws(ProtocolError) {
-        // The parser lets reserved bits through only when an extension claims them.
-        guard let messageExtension else { throw .reservedBitsSet }
-        try messageExtension.decode(payload, bits: bits, limit: maxMessageSize) { (decoded) throws(ProtocolError) in
-            if opcode == .text {
-                var validator = UTF8Validator()
-                guard validator.validate(decoded), validator.isComplete else { throw .invalidUTF8 }
-            }
-            try report(opcode, decoded, onEvent)
-        }
-    }
-
     /// Acts on a completed message or control frame and reports it.
-    private mutating func report(
+    mutating func report(
         _ opcode: Opcode, _ payload: UnsafeRawBufferPointer, _ onEvent: (Event, inout OutboundBuffer) -> Void
     ) throws(ProtocolError) {
         switch opcode {
