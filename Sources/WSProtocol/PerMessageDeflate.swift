@@ -12,8 +12,9 @@
 /// on that thread.
 public final class PerMessageDeflate: MessageExtension {
     /// Messages below this size go uncompressed. Measured on chat events
-    /// (JSON of 64 B to 4 KiB, see the README): below about 200 bytes
-    /// DEFLATE saves a few bytes at best, from 256 it saves a third or more.
+    /// (JSON of 64 B to 4 KiB, see the README): compressing costs at least
+    /// 3 µs a message; below 256 bytes that buys at most 70 bytes (under
+    /// 30%), from 256 bytes on 40% and more.
     public static let defaultMinimumSize = 256
 
     public let parameters: DeflateParameters
