@@ -18,7 +18,7 @@ chat=Sources/WSServer/Chat
 module=FuzzTarget
 case $target in
 frame)
-    sources="Sources/WSProtocol/*.swift fuzz/FrameFuzzer.swift"
+    sources="Sources/WSProtocol/*.swift fuzz/FrameFuzzer.swift fuzz/WireFrame.swift"
     max_len=8192 ;;     # room for a message over the 4096-byte limit
 http-head)
     sources="Sources/WSProtocol/*.swift fuzz/HTTPHeadFuzzer.swift"

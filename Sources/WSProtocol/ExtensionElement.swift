@@ -55,32 +55,33 @@ public struct ExtensionElement: Equatable, Sendable {
         }
     }
 
+    /// Splits one field value at the commas outside quoted strings.
     private static func splitList(_ value: String) -> [String] {
         var elements: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inQuotes = false
         var escaped = false
         for character in value.unicodeScalars {
-            if inQuotes {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inQuotes = false }
-            } else if character == "\"" {
-                inQuotes = true
-            } else if character == "," {
-                elements.append(current)
-                current = ""
+            if character == ",", !inQuotes {
+                elements.append(trimmed(current))
+                current = String.UnicodeScalarView()
                 continue
             }
-            current.unicodeScalars.append(character)
+            if escaped {
+                escaped = false
+            } else if inQuotes, character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                inQuotes.toggle()
+            }
+            current.append(character)
         }
-        elements.append(current)
-        return elements.map { $0.trimmingOWS() }.filter { !$0.isEmpty }
+        elements.append(trimmed(current))
+        return elements.filter { !$0.isEmpty }
     }
-}
 
-extension String {
     /// Without leading and trailing SP and HTAB (OWS, RFC 9110 section 5.6.3).
-    fileprivate func trimmingOWS() -> String {
-        let scalars = unicodeScalars
+    private static func trimmed(_ scalars: String.UnicodeScalarView) -> String {
         let isOWS: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = scalars.firstIndex(where: { !isOWS($0) }),
               let last = scalars.lastIndex(where: { !isOWS($0) })
