@@ -15,6 +15,7 @@ public enum Role: Sendable {
 
     /// The mask for a frame this endpoint sends: a client's "MUST be ...
     /// unpredictable" and fresh per frame; servers never mask.
+    @usableFromInline
     func freshMask() -> MaskKey? {
         switch self {
         case .client: MaskKey.random()
