@@ -43,9 +43,10 @@ public final class Inflater: @unchecked Sendable {
     }
 
     /// Inflates one whole message and calls `body` with it (valid only during
-    /// the call). Fails with `.messageTooBig` once the output would pass
-    /// `limit`, having produced at most one byte more, and with
-    /// `.invalidCompressedData` on data that is not DEFLATE or ends inside a block.
+    /// the call, which must not inflate with this inflater again). Fails with
+    /// `.messageTooBig` once the output would pass `limit`, having produced at
+    /// most one byte more, and with `.invalidCompressedData` on data that is
+    /// not DEFLATE or ends inside a block.
     public func inflate(
         _ compressed: UnsafeRawBufferPointer, limit: Int,
         _ body: (UnsafeRawBufferPointer) throws(ProtocolError) -> Void
