@@ -2,8 +2,8 @@
 import PackageDescription
 
 /// chat-server: an RFC 6455 WebSocket chat and broadcast server for Linux.
-/// No package dependencies: the toolchain plus OpenSSL's libcrypto and the
-/// Linux epoll family through system-library shims.
+/// No package dependencies: the toolchain plus OpenSSL's libcrypto, zlib and
+/// the Linux epoll family through system-library shims.
 let package = Package(
     name: "chat-server",
     products: [
@@ -18,9 +18,14 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CPseudoTerminal"),
-        .target(name: "WSProtocol", dependencies: ["COpenSSL"]),
+        .target(name: "WSProtocol", dependencies: ["COpenSSL", "CZlib"]),
         // The chat protocol's JSON, requests, events and name rules, shared
         // by the server, ws-client and ws-bench.
         .target(name: "ChatWire", dependencies: ["WSProtocol"]),

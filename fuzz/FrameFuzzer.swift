@@ -1,11 +1,14 @@
 /// libFuzzer entry for the receiving side of `WebSocketSession`, and through
-/// it `FrameParser`, `UTF8Validator` and the fragmentation, size and close rules.
+/// it `FrameParser`, `UTF8Validator`, permessage-deflate's `Inflater` and
+/// `Deflater`, and the fragmentation, size and close rules.
 ///
 /// Input: one control byte, then the bytes a peer sends after the handshake.
 /// Bits 0-6 of the control byte choose where the two-chunk feed cuts the
 /// stream; bit 7 makes the endpoint text-only (`acceptsBinary = false`). The
 /// stream goes to a server-role and a client-role session, so masked input
-/// exercises one and unmasked input the other.
+/// exercises one and unmasked input the other, each once without extensions
+/// and once with permessage-deflate negotiated (RSV1 marks compressed
+/// messages; every echo of at least one byte is compressed when it shrinks).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func frameFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
@@ -14,7 +17,9 @@ public func frameFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     let split = Fuzz.splitPoint(control, count: stream.count)
     FrameFuzzer.checkUTF8Validator(stream, split: split)
     for role in [Role.server, .client] {
-        FrameFuzzer(role: role, acceptsBinary: control & 0x80 == 0).check(stream, split: split)
+        for deflate in [false, true] {
+            FrameFuzzer(role: role, acceptsBinary: control & 0x80 == 0, deflate: deflate).check(stream, split: split)
+        }
     }
     return 0
 }
@@ -69,8 +74,13 @@ struct FrameFuzzer {
     /// Echoes in the client role must be masked; a fixed key keeps runs reproducible.
     static let echoMask = MaskKey(rawValue: 0x5AA5_C33C)
 
+    /// One pair for every deflate session: they keep nothing between messages.
+    static let inflater = Inflater()
+    static let deflater = Deflater()
+
     let role: Role
     let acceptsBinary: Bool
+    let deflate: Bool
 
     func check(_ stream: [UInt8], split: Int) {
         var sessions: [WebSocketSession] = []
@@ -93,22 +103,31 @@ struct FrameFuzzer {
     }
 
     private func makeSession() -> WebSocketSession {
-        var session = WebSocketSession(role: role, maxMessageSize: Self.maxMessageSize)
+        let agreed = DeflateParameters(serverNoContextTakeover: true, clientNoContextTakeover: true)
+        let compression = PerMessageDeflate(
+            agreed, role: role, inflater: Self.inflater, deflater: Self.deflater, minimumSize: 1)
+        var session = WebSocketSession(
+            role: role, maxMessageSize: Self.maxMessageSize, messageExtension: deflate ? compression : nil)
         session.acceptsBinary = acceptsBinary
         return session
     }
 
     /// Feeds `chunks` of `stream`, each from its own copy (the session
-    /// unmasks in place), echoing data messages as the chat server replies.
+    /// unmasks in place), echoing data messages as `/echo` replies: through
+    /// the session's writer with deflate, else with a fixed mask.
     private func feed(_ session: inout WebSocketSession, _ stream: [UInt8], _ chunks: [Range<Int>]) -> [RecordedEvent] {
         var events: [RecordedEvent] = []
         let mask = role == .client ? Self.echoMask : nil
+        let writer = session.messageWriter
+        let deflate = self.deflate
         for range in chunks {
             var chunk = Array(stream[range])
             chunk.withUnsafeMutableBytes { buffer in
                 session.receive(buffer) { event, output in
                     events.append(RecordedEvent(event))
                     switch event {
+                    case .text(let bytes) where deflate: writer.append(text: true, payload: bytes, to: &output)
+                    case .binary(let bytes) where deflate: writer.append(text: false, payload: bytes, to: &output)
                     case .text(let bytes): output.appendFrame(opcode: .text, payload: bytes, mask: mask)
                     case .binary(let bytes): output.appendFrame(opcode: .binary, payload: bytes, mask: mask)
                     case .ping, .pong, .closed, .failed: break
@@ -122,7 +141,7 @@ struct FrameFuzzer {
     /// The queued output as frames; it must decode strictly, as a peer would read it.
     private func outputFrames(_ session: WebSocketSession) -> [WireFrame] {
         let bytes = session.output.withReadableBytes { Array($0) }
-        let frames = WireFrame.decodeAll(bytes, masked: role == .client)
+        let frames = WireFrame.decodeAll(bytes, masked: role == .client, compressed: deflate)
         Fuzz.require(frames != nil, "\(role) output is not valid frames: \(bytes)")
         return frames ?? []
     }
@@ -213,67 +232,5 @@ struct FrameFuzzer {
             let valid = chunks.allSatisfy { validator.validate(Array(bytes[$0])) } && validator.isComplete
             Fuzz.require(valid == expected, "UTF8Validator says \(valid) for \(bytes) cut at \(chunks.map(\.lowerBound))")
         }
-    }
-}
-
-/// One frame as a strict peer decodes it, payload unmasked. Written apart
-/// from `FrameParser` so the output check does not trust the code it checks.
-struct WireFrame: Equatable {
-    var fin: Bool
-    var opcode: UInt8
-    var payload: [UInt8]
-
-    init(fin: Bool = true, opcode: UInt8, payload: [UInt8]) {
-        self.fin = fin
-        self.opcode = opcode
-        self.payload = payload
-    }
-
-    init(opcode: Opcode, payload: [UInt8]) {
-        self.init(opcode: opcode.rawValue, payload: payload)
-    }
-
-    /// Every frame in `bytes`, or nil unless they are whole, well-formed
-    /// frames: no reserved bits or opcodes, the mask bit as the sender's role
-    /// requires, minimal length encoding, control frames unfragmented and ≤ 125 bytes.
-    static func decodeAll(_ bytes: [UInt8], masked: Bool) -> [WireFrame]? {
-        var frames: [WireFrame] = []
-        var index = 0
-        while index < bytes.count {
-            guard let (frame, next) = decode(bytes, at: index, masked: masked) else { return nil }
-            frames.append(frame)
-            index = next
-        }
-        return frames
-    }
-
-    private static func decode(_ bytes: [UInt8], at start: Int, masked: Bool) -> (WireFrame, Int)? {
-        guard start + 2 <= bytes.count else { return nil }
-        let first = bytes[start], second = bytes[start + 1]
-        let opcode = first & 0x0F
-        guard first & 0x70 == 0, second & 0x80 == (masked ? 0x80 : 0), [0, 1, 2, 8, 9, 10].contains(opcode),
-              let (length, lengthEnd) = payloadLength(bytes, at: start + 1)
-        else { return nil }
-        if opcode & 0x08 != 0, first & 0x80 == 0 || length > 125 { return nil }
-        let payloadStart = lengthEnd + (masked ? 4 : 0)
-        guard payloadStart <= bytes.count, length <= bytes.count - payloadStart else { return nil }
-        var payload = Array(bytes[payloadStart..<(payloadStart + length)])
-        if masked {
-            for index in payload.indices { payload[index] ^= bytes[lengthEnd + index % 4] }
-        }
-        return (WireFrame(fin: first & 0x80 != 0, opcode: opcode, payload: payload), payloadStart + length)
-    }
-
-    /// The payload length whose 7-bit field is at `index`, and where the
-    /// length ends; nil if truncated or not in the minimal form.
-    private static func payloadLength(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
-        let short = Int(bytes[index] & 0x7F)
-        let extra = short == 127 ? 8 : short == 126 ? 2 : 0
-        guard index + 1 + extra <= bytes.count else { return nil }
-        guard extra > 0 else { return (short, index + 1) }
-        let length = bytes[(index + 1)...(index + extra)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let minimum: UInt64 = extra == 2 ? 126 : 0x1_0000
-        guard length >= minimum, length <= UInt64(Int.max) else { return nil }
-        return (Int(length), index + 1 + extra)
     }
 }

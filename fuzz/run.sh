@@ -21,7 +21,7 @@ shift
 stubs="WSProtocol ChatWire"
 case $target in
 frame)
-    sources="Sources/WSProtocol/*.swift fuzz/FrameFuzzer.swift"
+    sources="Sources/WSProtocol/*.swift fuzz/FrameFuzzer.swift fuzz/WireFrame.swift"
     max_len=8192 ;;     # room for a message over the 4096-byte limit
 http-head)
     sources="Sources/WSProtocol/*.swift fuzz/HTTPHeadFuzzer.swift"
@@ -56,7 +56,7 @@ done
 # lld: gold warns about every ASan helper symbol it cannot export.
 # shellcheck disable=SC2086 # $sources is a list of globs on purpose
 swiftc -O -swift-version 6 -sanitize=fuzzer,address -parse-as-library -use-ld=lld \
-    -module-name FuzzTarget -I Sources/COpenSSL -I fuzz/bin/stubs -lcrypto \
+    -module-name FuzzTarget -I Sources/COpenSSL -I Sources/CZlib -I fuzz/bin/stubs -lcrypto -lz \
     $sources fuzz/FuzzSupport.swift -o "$binary"
 
 # Swift's crash backtracer reads the stack from another thread, which ASan

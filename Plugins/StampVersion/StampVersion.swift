@@ -1,3 +1,4 @@
+import Foundation
 import PackagePlugin
 
 /// Writes the commit the binary is built from into a generated

@@ -28,6 +28,9 @@ public final class WebSocketClient {
         set { session.reportsDataWhileClosing = newValue }
     }
     public private(set) var isOpen = true
+    /// The permessage-deflate configuration the server accepted; nil when
+    /// none was offered or the server declined.
+    public private(set) var deflate: DeflateParameters?
 
     private init(fd: Int32, url: WebSocketURL, maxMessageSize: Int) {
         self.fd = fd
@@ -38,20 +41,25 @@ public final class WebSocketClient {
     deinit { Glibc.close(fd) }
 
     /// Connects and completes the opening handshake within `timeout` seconds.
-    /// `headers` go into the upgrade request as they are (`Authorization`, say).
+    /// `headers` go into the upgrade request as they are (`Authorization`,
+    /// say). With `deflate`, offers permessage-deflate (`DeflateOffer.client`);
+    /// if the server accepts, messages of `deflateMinSize` bytes or more are
+    /// sent compressed and compressed messages from the server are inflated.
     public static func connect(
         to url: WebSocketURL, origin: String? = nil, headers: HTTPHeaders = [:], timeout: Double = 10,
-        maxMessageSize: Int = 64 << 20
+        maxMessageSize: Int = 64 << 20, deflate: Bool = false, deflateMinSize: Int = PerMessageDeflate.defaultMinimumSize
     ) throws(ClientError) -> WebSocketClient {
         let deadline = ClientSocket.monotonicSeconds() + timeout
         let fd = try ClientSocket.connect(host: url.host, port: url.port, timeout: timeout)
         let client = WebSocketClient(fd: fd, url: url, maxMessageSize: maxMessageSize)
-        let request = ClientHandshake(host: url.host, port: url.port, path: url.target, origin: origin, extraHeaders: headers)
-        try client.handshake(request, deadline: deadline)
+        let request = ClientHandshake(
+            host: url.host, port: url.port, path: url.target, origin: origin, extraHeaders: headers,
+            deflateOffer: deflate ? DeflateOffer.client : nil)
+        try client.handshake(request, deflateMinSize: deflateMinSize, deadline: deadline)
         return client
     }
 
-    private func handshake(_ request: ClientHandshake, deadline: Double) throws(ClientError) {
+    private func handshake(_ request: ClientHandshake, deflateMinSize: Int, deadline: Double) throws(ClientError) {
         try ClientSocket.writeAll(fd, request.requestBytes, timeout: max(0, deadline - ClientSocket.monotonicSeconds()))
         var parser = HTTPResponseHeadParser()
         while true {
@@ -65,15 +73,23 @@ public final class WebSocketClient {
             }
             guard case .complete(let head, let consumed) = result else { continue }
             do {
-                try request.validate(head)
+                deflate = try request.validate(head)
             } catch .unexpectedStatus(let status) {
                 throw .upgradeRefused(status)
             } catch {
                 throw .handshakeFailed(error.description)
             }
+            if let deflate { useDeflate(deflate, minimumSize: deflateMinSize) }
             if consumed < count { receive(bytesAt: consumed..<count) }
             return
         }
+    }
+
+    /// A client has its own inflater and deflater: it runs on its caller's thread.
+    private func useDeflate(_ parameters: DeflateParameters, minimumSize: Int) {
+        let compression = PerMessageDeflate(
+            parameters, role: .client, inflater: Inflater(), deflater: Deflater(), minimumSize: minimumSize)
+        session = WebSocketSession(role: .client, maxMessageSize: session.maxMessageSize, messageExtension: compression)
     }
 
     // MARK: Sending

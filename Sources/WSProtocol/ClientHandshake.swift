@@ -8,6 +8,8 @@ public struct ClientHandshake: Sendable {
     public let origin: String?
     /// Written after the handshake's own fields (`Sec-WebSocket-Protocol` offers, tokens, ...).
     public let extraHeaders: HTTPHeaders
+    /// The permessage-deflate offer sent in `Sec-WebSocket-Extensions`, if any.
+    public let deflateOffer: DeflateOffer?
     /// `Sec-WebSocket-Key`: "a nonce consisting of a randomly selected
     /// 16-byte value that has been base64-encoded", chosen anew per connection.
     public let key: String
@@ -16,13 +18,15 @@ public struct ClientHandshake: Sendable {
 
     public init(
         host: String, port: Int = 80, path: String = "/", origin: String? = nil,
-        extraHeaders: HTTPHeaders = [:], key: String = Base64.encode(SecureRandom.bytes(16))
+        extraHeaders: HTTPHeaders = [:], deflateOffer: DeflateOffer? = nil,
+        key: String = Base64.encode(SecureRandom.bytes(16))
     ) {
         self.host = host
         self.port = port
         self.path = path.isEmpty ? "/" : path
         self.origin = origin
         self.extraHeaders = extraHeaders
+        self.deflateOffer = deflateOffer
         self.key = key
         expectedAccept = ServerHandshake.acceptValue(forKey: key)
     }
@@ -47,14 +51,17 @@ public struct ClientHandshake: Sendable {
         HTTPHeadWriter.appendField("Sec-WebSocket-Key", key, to: &out)
         out.append(contentsOf: "Sec-WebSocket-Version: 13\r\n".utf8)
         if let origin { HTTPHeadWriter.appendField("Origin", origin, to: &out) }
+        if let deflateOffer { HTTPHeadWriter.appendField("Sec-WebSocket-Extensions", deflateOffer.element.headerValue, to: &out) }
         for field in extraHeaders { HTTPHeadWriter.appendField(field.name, field.value, to: &out) }
         HTTPHeadWriter.appendLineEnd(to: &out)
         return out
     }
 
     /// The checks of section 4.1 on the server's response; each failure is
-    /// one where "the client MUST _Fail the WebSocket Connection_".
-    public func validate(_ response: HTTPResponseHead) throws(ClientHandshakeError) {
+    /// one where "the client MUST _Fail the WebSocket Connection_". Returns
+    /// the permessage-deflate configuration the server accepted, if any.
+    @discardableResult
+    public func validate(_ response: HTTPResponseHead) throws(ClientHandshakeError) -> DeflateParameters? {
         let headers = response.headers
         guard response.status.code == 101 else { throw .unexpectedStatus(response.status) }
         // "If the response lacks an |Upgrade| header field or the |Upgrade|
@@ -68,7 +75,8 @@ public struct ClientHandshake: Sendable {
             throw .missingConnectionUpgrade(received: headers.first("Connection"))
         }
         try checkAccept(headers)
-        try checkNegotiation(headers)
+        try checkSubprotocol(headers)
+        return try checkExtensions(headers)
     }
 
     /// "If the response lacks a |Sec-WebSocket-Accept| header field or the
@@ -85,12 +93,23 @@ public struct ClientHandshake: Sendable {
 
     /// "If the response includes a |Sec-WebSocket-Extensions| header field
     /// and this header field indicates the use of an extension that was not
-    /// present in the client's handshake", and likewise for a subprotocol.
-    /// This client implements no extension, so any extension fails, even one
-    /// put in `extraHeaders`: its frames could not be read.
-    private func checkNegotiation(_ headers: HTTPHeaders) throws(ClientHandshakeError) {
-        let extensions = headers.elements("Sec-WebSocket-Extensions")
-        guard extensions.isEmpty else { throw .unexpectedExtensions(extensions.joined(separator: ", ")) }
+    /// present in the client's handshake". The one extension this client
+    /// implements is permessage-deflate, answered once to `deflateOffer`; any
+    /// other fails, even one offered in `extraHeaders`: its frames could not be read.
+    private func checkExtensions(_ headers: HTTPHeaders) throws(ClientHandshakeError) -> DeflateParameters? {
+        let extensions = ExtensionElement.elements(of: headers.values("Sec-WebSocket-Extensions"))
+        guard let answer = extensions.first else { return nil }
+        guard let deflateOffer, extensions.count == 1, let element = ExtensionElement(parsing: answer),
+              element.name == DeflateParameters.extensionName
+        else { throw .unexpectedExtensions(extensions.joined(separator: ", ")) }
+        guard let parameters = DeflateParameters(answer: element, to: deflateOffer) else {
+            throw .unacceptableDeflateAnswer(answer)
+        }
+        return parameters
+    }
+
+    /// "... the use of a subprotocol that was not present in the client's handshake".
+    private func checkSubprotocol(_ headers: HTTPHeaders) throws(ClientHandshakeError) {
         let chosen = headers.elements("Sec-WebSocket-Protocol")
         if chosen.isEmpty { return }
         guard chosen.count == 1, extraHeaders.elements("Sec-WebSocket-Protocol").contains(chosen[0]) else {

@@ -10,8 +10,10 @@ public enum ClientHandshakeError: Error, Equatable, Sendable, CustomStringConver
     case missingAccept
     /// `Sec-WebSocket-Accept` repeated or not the hash of our key.
     case wrongAccept(expected: String, received: String)
-    /// `Sec-WebSocket-Extensions` in the answer: this client implements none.
+    /// `Sec-WebSocket-Extensions` naming an extension that was not offered, or more than one.
     case unexpectedExtensions(String)
+    /// A permessage-deflate answer that breaks RFC 7692 section 7.1 or that this client cannot use.
+    case unacceptableDeflateAnswer(String)
     /// A `Sec-WebSocket-Protocol` the client did not offer, or more than one.
     case unexpectedSubprotocol(String)
 
@@ -23,6 +25,7 @@ public enum ClientHandshakeError: Error, Equatable, Sendable, CustomStringConver
         case .missingAccept: "server sent no Sec-WebSocket-Accept"
         case .wrongAccept(let expected, let received): "server sent Sec-WebSocket-Accept \(received), expected \(expected)"
         case .unexpectedExtensions(let received): "server chose extensions that were not offered: \(received)"
+        case .unacceptableDeflateAnswer(let received): "server answered an unusable permessage-deflate: \(received)"
         case .unexpectedSubprotocol(let received): "server chose a subprotocol that was not offered: \(received)"
         }
     }

@@ -19,6 +19,8 @@
 ///
 /// "The minimal number of bytes MUST be used to encode the length": 7 bits up
 /// to 125, 16 bits up to 65535, 64 bits beyond. Server frames carry no mask.
+/// Reserved bits are set only for a negotiated extension (RSV1 on the first
+/// frame of a compressed message).
 public enum FrameEncoder {
     /// Header bytes for a payload of `count` bytes: 2, 4 or 10, plus 4 with a mask.
     @inlinable
@@ -31,11 +33,11 @@ public enum FrameEncoder {
     /// is copied (the caller's bytes are left alone).
     @inlinable
     public static func append(
-        opcode: Opcode, fin: Bool = true, payload: UnsafeRawBufferPointer,
+        opcode: Opcode, fin: Bool = true, reserved: ReservedBits = [], payload: UnsafeRawBufferPointer,
         mask: MaskKey? = nil, to out: inout [UInt8]
     ) {
         let count = payload.count
-        out.append((fin ? 0x80 : 0) | opcode.rawValue)
+        out.append((fin ? 0x80 : 0) | reserved.rawValue | opcode.rawValue)
         let maskBit: UInt8 = mask == nil ? 0 : 0x80
         if count < 126 {
             out.append(maskBit | UInt8(count))
@@ -61,12 +63,19 @@ public enum FrameEncoder {
 
     /// One complete frame in an array of exactly its size.
     public static func frame(
-        opcode: Opcode, fin: Bool = true, payload: some Sequence<UInt8>, mask: MaskKey? = nil
+        opcode: Opcode, fin: Bool = true, reserved: ReservedBits = [], payload: some Sequence<UInt8>, mask: MaskKey? = nil
     ) -> [UInt8] {
         let bytes = Array(payload)
+        return bytes.withUnsafeBytes { frame(opcode: opcode, fin: fin, reserved: reserved, payload: $0, mask: mask) }
+    }
+
+    /// One complete frame of `payload` in an array of exactly its size.
+    public static func frame(
+        opcode: Opcode, fin: Bool = true, reserved: ReservedBits = [], payload: UnsafeRawBufferPointer, mask: MaskKey? = nil
+    ) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(headerLength(payloadCount: bytes.count, masked: mask != nil) + bytes.count)
-        bytes.withUnsafeBytes { append(opcode: opcode, fin: fin, payload: $0, mask: mask, to: &out) }
+        out.reserveCapacity(headerLength(payloadCount: payload.count, masked: mask != nil) + payload.count)
+        append(opcode: opcode, fin: fin, reserved: reserved, payload: payload, mask: mask, to: &out)
         return out
     }
 

@@ -33,10 +33,10 @@ public struct OutboundBuffer: Sendable {
 
     /// Encodes one frame straight into the queue (see `FrameEncoder.append`).
     public mutating func appendFrame(
-        opcode: Opcode, fin: Bool = true, payload: UnsafeRawBufferPointer, mask: MaskKey? = nil
+        opcode: Opcode, fin: Bool = true, reserved: ReservedBits = [], payload: UnsafeRawBufferPointer, mask: MaskKey? = nil
     ) {
         compactIfWorthIt()
-        FrameEncoder.append(opcode: opcode, fin: fin, payload: payload, mask: mask, to: &storage)
+        FrameEncoder.append(opcode: opcode, fin: fin, reserved: reserved, payload: payload, mask: mask, to: &storage)
     }
 
     /// Calls `body` with the unconsumed bytes, e.g. to `write` them.

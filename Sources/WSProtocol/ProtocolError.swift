@@ -3,8 +3,10 @@
 /// The close code for each case is decided here and nowhere else: the session
 /// fails the connection with `closeCode` and `reason`.
 public enum ProtocolError: Error, Equatable, Sendable {
-    /// RSV1-3 set although no extension was negotiated (section 5.2).
+    /// RSV1-3 set although no negotiated extension gives them a meaning (section 5.2).
     case reservedBitsSet
+    /// An extension's reserved bit on a control or continuation frame (RFC 7692 section 6.1).
+    case misplacedReservedBits
     /// Opcode 0x3-0x7 or 0xB-0xF (section 5.2).
     case reservedOpcode(UInt8)
     /// A client frame without a mask (section 5.1).
@@ -31,16 +33,23 @@ public enum ProtocolError: Error, Equatable, Sendable {
     case messageTooBig(limit: Int)
     /// A data frame type this endpoint does not accept (binary on a text-only endpoint).
     case unsupportedData
+    /// A compressed message that does not inflate (RFC 7692 section 7.2.2):
+    /// not DEFLATE data, or cut off inside a block.
+    case invalidCompressedData
 
     /// The status code to fail the connection with (section 7.4.1).
     public var closeCode: CloseCode {
         switch self {
-        case .reservedBitsSet, .reservedOpcode, .unmaskedClientFrame, .maskedServerFrame,
+        case .reservedBitsSet, .misplacedReservedBits, .reservedOpcode, .unmaskedClientFrame, .maskedServerFrame,
              .fragmentedControlFrame, .controlFrameTooLong, .invalidLength,
              .unexpectedContinuation, .expectedContinuation, .truncatedClosePayload,
              .invalidCloseCode:
             .protocolError
-        case .invalidUTF8: .invalidPayload
+        // The frames are well formed and the extension negotiated: the bytes
+        // inside the message do not fit its declared encoding, as with text
+        // that is not UTF-8, so 1007 ("data within a message that was not
+        // consistent with the type of the message", section 7.4.1).
+        case .invalidUTF8, .invalidCompressedData: .invalidPayload
         case .messageTooBig: .messageTooBig
         case .unsupportedData: .unsupportedData
         }
@@ -50,6 +59,7 @@ public enum ProtocolError: Error, Equatable, Sendable {
     public var reason: String {
         switch self {
         case .reservedBitsSet: "reserved bits set"
+        case .misplacedReservedBits: "RSV1 on a control or continuation frame"
         case .reservedOpcode(let opcode): "reserved opcode \(opcode)"
         case .unmaskedClientFrame: "client frame not masked"
         case .maskedServerFrame: "server frame masked"
@@ -63,6 +73,7 @@ public enum ProtocolError: Error, Equatable, Sendable {
         case .invalidCloseCode(let code): "invalid close code \(code)"
         case .messageTooBig(let limit): "message over \(limit) bytes"
         case .unsupportedData: "binary messages not accepted"
+        case .invalidCompressedData: "invalid compressed data"
         }
     }
 }

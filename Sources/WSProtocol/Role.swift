@@ -12,4 +12,14 @@ public enum Role: Sendable {
         case .client: false
         }
     }
+
+    /// The mask for a frame this endpoint sends: a client's "MUST be ...
+    /// unpredictable" and fresh per frame; servers never mask.
+    @usableFromInline
+    func freshMask() -> MaskKey? {
+        switch self {
+        case .client: MaskKey.random()
+        case .server: nil
+        }
+    }
 }

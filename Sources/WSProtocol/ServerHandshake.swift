@@ -51,17 +51,21 @@ public enum ServerHandshake {
         return UpgradeRequest(
             key: key, host: host, origin: headers.first("Origin"), path: head.path, query: head.query,
             subprotocols: headers.elements("Sec-WebSocket-Protocol"),
-            extensions: headers.elements("Sec-WebSocket-Extensions"))
+            extensions: ExtensionElement.elements(of: headers.values("Sec-WebSocket-Extensions")))
     }
 
-    /// The 101 that completes the handshake (section 4.2.2). No subprotocol
-    /// and no extension is echoed: a server that names none has accepted none.
-    public static func response(for request: UpgradeRequest) -> [UInt8] {
+    /// The 101 that completes the handshake (section 4.2.2), with the
+    /// accepted permessage-deflate configuration in `Sec-WebSocket-Extensions`
+    /// when there is one. No subprotocol is echoed: a server that names none
+    /// has accepted none, and likewise for extensions.
+    public static func response(for request: UpgradeRequest, deflate: DeflateParameters? = nil) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(switchingPrefix.count + 28 + 4)
+        out.reserveCapacity(switchingPrefix.count + 28 + 4 + (deflate == nil ? 0 : 128))
         out.append(contentsOf: switchingPrefix)
         appendAcceptValue(forKey: request.key, to: &out)
-        out.append(contentsOf: [ASCII.cr, ASCII.lf, ASCII.cr, ASCII.lf])
+        HTTPHeadWriter.appendLineEnd(to: &out)
+        if let deflate { HTTPHeadWriter.appendField("Sec-WebSocket-Extensions", deflate.element.headerValue, to: &out) }
+        HTTPHeadWriter.appendLineEnd(to: &out)
         return out
     }
 

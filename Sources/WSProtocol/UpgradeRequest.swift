@@ -12,7 +12,8 @@ public struct UpgradeRequest: Equatable, Sendable {
     public var query: String?
     /// `Sec-WebSocket-Protocol` offers in order, case kept (subprotocol names are case-sensitive).
     public var subprotocols: [String]
-    /// `Sec-WebSocket-Extensions` offers as written, parameters included.
+    /// `Sec-WebSocket-Extensions` offers as written, parameters included, in
+    /// order (see `ExtensionElement` and `DeflateOffer.negotiate`).
     public var extensions: [String]
 
     public init(

@@ -9,6 +9,11 @@
 /// much (section 10.4), answers pings (section 5.5.2) and runs the close
 /// handshake (sections 5.5.1 and 7). A protocol error fails the connection:
 /// a close frame with the error's code is queued and input stops.
+///
+/// With a negotiated `MessageExtension` (permessage-deflate), a message whose
+/// first frame carries the extension's reserved bit is collected whole, its
+/// compressed size held to the same limit, then decoded with the limit
+/// enforced on the decoded size, and its text validated afterwards.
 public struct WebSocketSession: Sendable {
     /// Where the close handshake stands.
     public enum State: Sendable, Equatable {
@@ -44,7 +49,7 @@ public struct WebSocketSession: Sendable {
     }
 
     /// Payload bytes either still in the caller's buffer or assembled here.
-    private enum Payload {
+    enum Payload {
         case borrowed(UnsafeRawBufferPointer)
         case owned([UInt8])
 
@@ -59,13 +64,17 @@ public struct WebSocketSession: Sendable {
     }
 
     /// The data message being assembled from fragments.
-    private struct MessageInProgress: Sendable {
+    struct MessageInProgress: Sendable {
         var isText: Bool
+        /// Bytes on the wire so far (compressed bytes for a compressed message).
         var size: UInt64
     }
 
     public let role: Role
-    /// Largest message accepted, summed over its fragments.
+    /// The extension agreed in the opening handshake, if any.
+    public let messageExtension: (any MessageExtension)?
+    /// Largest message accepted, summed over its fragments; for a compressed
+    /// message both its compressed and its decoded size.
     public var maxMessageSize: Int
     /// False on a text-only endpoint: a binary frame then fails the
     /// connection with 1003 as soon as its header arrives.
@@ -83,25 +92,37 @@ public struct WebSocketSession: Sendable {
     /// allows it: "An endpoint MAY delay sending a Close frame until its
     /// current message is sent". The caller must bound the wait.
     public var defersCloseReply = false
-    public private(set) var state = State.open
+    public internal(set) var state = State.open
     /// Bytes to write to the peer, in order.
     public var output = OutboundBuffer()
 
     private var parser: FrameParser
-    private var frame: FrameHeader?
-    private var message: MessageInProgress?
+    var frame: FrameHeader?
+    var message: MessageInProgress?
+    /// The reserved bits of the current message's first frame: non-empty
+    /// when the extension must decode it (see `WebSocketSession+Decoding`).
+    var messageBits: ReservedBits = []
+    /// The current frame's payload belongs to such a message.
+    private var decodesFrame = false
     private var utf8 = UTF8Validator()
     /// Fragments (or a frame split across reads) of the current message.
-    private var messageBuffer: [UInt8] = []
+    var messageBuffer: [UInt8] = []
     /// A control frame's payload when it arrives split across reads.
-    private var controlBuffer: [UInt8] = []
+    var controlBuffer: [UInt8] = []
     /// The code to echo once `completeClose()` is called.
-    private var deferredCloseCode: CloseCode?
+    var deferredCloseCode: CloseCode?
 
-    public init(role: Role, maxMessageSize: Int) {
+    public init(role: Role, maxMessageSize: Int, messageExtension: (any MessageExtension)? = nil) {
         self.role = role
         self.maxMessageSize = maxMessageSize
-        self.parser = FrameParser(role: role)
+        self.messageExtension = messageExtension
+        self.parser = FrameParser(role: role, extensionBits: messageExtension?.reservedBits ?? [])
+    }
+
+    /// Writes data messages as `send` does, for replies queued from inside
+    /// `receive`'s callback.
+    public var messageWriter: MessageWriter {
+        MessageWriter(role: role, messageExtension: messageExtension)
     }
 
     /// True once we sent a close frame and are waiting for the peer's reply:
@@ -131,6 +152,10 @@ public struct WebSocketSession: Sendable {
                 case .header(let header):
                     try begin(header)
                 case .payload(let chunk, let isLast):
+                    if decodesFrame {
+                        try takeTransformed(UnsafeRawBufferPointer(chunk), isLast: isLast, onEvent)
+                        continue
+                    }
                     guard let completed = try take(UnsafeRawBufferPointer(chunk), isLast: isLast) else { continue }
                     try completed.payload.withBytes { (bytes) throws(ProtocolError) in
                         try report(completed.opcode, bytes, onEvent)
@@ -148,6 +173,7 @@ public struct WebSocketSession: Sendable {
         frame = header
         switch header.opcode {
         case .close, .ping, .pong:
+            decodesFrame = false
             return
         case .continuation:
             // Continuation frames belong to a fragmented message in progress.
@@ -158,8 +184,10 @@ public struct WebSocketSession: Sendable {
             guard message == nil else { throw .expectedContinuation }
             if header.opcode == .binary, !acceptsBinary { throw .unsupportedData }
             message = MessageInProgress(isText: header.opcode == .text, size: 0)
+            messageBits = header.reserved
             utf8.reset()
         }
+        decodesFrame = !messageBits.isEmpty
         let size = (message?.size ?? 0) &+ header.payloadLength
         guard size <= UInt64(maxMessageSize), size >= header.payloadLength else {
             throw .messageTooBig(limit: maxMessageSize)
@@ -204,7 +232,7 @@ public struct WebSocketSession: Sendable {
     }
 
     /// Acts on a completed message or control frame and reports it.
-    private mutating func report(
+    mutating func report(
         _ opcode: Opcode, _ payload: UnsafeRawBufferPointer, _ onEvent: (Event, inout OutboundBuffer) -> Void
     ) throws(ProtocolError) {
         switch opcode {
@@ -217,7 +245,7 @@ public struct WebSocketSession: Sendable {
             // "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in
             // response, unless it already received a Close frame": our own close
             // frame does not lift that duty, since a pong is not a data frame.
-            output.appendFrame(opcode: .pong, payload: payload, mask: outgoingMask())
+            output.appendFrame(opcode: .pong, payload: payload, mask: role.freshMask())
             onEvent(.ping(payload), &output)
         case .pong:
             onEvent(.pong(payload), &output)
@@ -255,81 +283,5 @@ public struct WebSocketSession: Sendable {
             state = .closed
         }
         return (code ?? .noStatusReceived, reason)
-    }
-
-    // MARK: Sending
-
-    /// Answers the peer's close after a deferred reply (see `defersCloseReply`).
-    public mutating func completeClose() {
-        guard state == .closeReceived else { return }
-        queueClose(code: deferredCloseCode, reason: "")
-        state = .closed
-    }
-
-    /// Fails the connection (section 7.1.7): queues a close frame with the
-    /// error's code unless one was sent already, and stops reading.
-    public mutating func fail(_ error: ProtocolError) {
-        if state == .open || state == .closeReceived { queueClose(code: error.closeCode, reason: error.reason) }
-        state = .closed
-        releaseBuffers()
-    }
-
-    /// Whether data frames may still be queued: not after our close frame,
-    /// since "the endpoint MUST NOT send any more data frames" after it.
-    public var canSend: Bool { state == .open || state == .closeReceived }
-
-    /// Queues a data frame (a whole message); false once a close frame was sent.
-    @discardableResult
-    public mutating func send(text: Bool, payload: UnsafeRawBufferPointer) -> Bool {
-        guard canSend else { return false }
-        output.appendFrame(opcode: text ? .text : .binary, payload: payload, mask: outgoingMask())
-        return true
-    }
-
-    /// Queues frame bytes encoded once elsewhere and shared by many sessions
-    /// (server role only: a server frame carries no mask, so it can be
-    /// shared; a client "MUST mask all frames", so a client session refuses).
-    @discardableResult
-    public mutating func sendEncoded(_ frame: [UInt8]) -> Bool {
-        guard canSend, role == .server else { return false }
-        output.append(frame)
-        return true
-    }
-
-    /// Queues a ping; false after our close, or for a payload over the
-    /// 125 bytes that "all control frames MUST" keep to.
-    @discardableResult
-    public mutating func ping(_ payload: UnsafeRawBufferPointer) -> Bool {
-        guard state == .open, payload.count <= 125 else { return false }
-        output.appendFrame(opcode: .ping, payload: payload, mask: outgoingMask())
-        return true
-    }
-
-    /// Starts the close handshake (section 7.1.2); the peer's reply arrives as `.closed`.
-    public mutating func close(code: CloseCode, reason: String = "") {
-        if state == .closeReceived { return completeClose() }
-        guard state == .open else { return }
-        queueClose(code: code, reason: reason)
-        state = .closing
-    }
-
-    private mutating func queueClose(code: CloseCode?, reason: String) {
-        FrameEncoder.closePayload(code: code, reason: reason).withUnsafeBytes {
-            output.appendFrame(opcode: .close, payload: $0, mask: outgoingMask())
-        }
-    }
-
-    /// "The masking key MUST be ... unpredictable" and fresh per frame; servers never mask.
-    private func outgoingMask() -> MaskKey? {
-        switch role {
-        case .client: MaskKey.random()
-        case .server: nil
-        }
-    }
-
-    private mutating func releaseBuffers() {
-        messageBuffer = []
-        controlBuffer = []
-        message = nil
     }
 }

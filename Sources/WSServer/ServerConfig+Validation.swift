@@ -33,6 +33,7 @@ extension ServerConfig {
         try require((125...(256 << 20)).contains(echoMaxMessageSize), "--echo-max-message-size must be 125 to 268435456 bytes")
         try require((1024...(1 << 30)).contains(maxOutbound), "--max-outbound must be 1024 to 1073741824 bytes")
         try require((256...(1 << 20)).contains(maxHeadSize), "--max-head-size must be 256 to 1048576 bytes")
+        try require((0...(64 << 20)).contains(deflateMinSize), "--deflate-min-size must be 0 to 67108864 bytes")
     }
 
     private func checkCounts() throws(ServerError) {

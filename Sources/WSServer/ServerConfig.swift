@@ -1,5 +1,6 @@
 import CEpoll
 import Glibc
+import WSProtocol
 
 /// Everything an operator can set, with the defaults `--help` documents.
 /// Durations are in seconds.
@@ -48,6 +49,10 @@ public struct ServerConfig: Sendable {
     /// Extra browser origins allowed to open a session (the page's own
     /// origin always is); `*` allows any.
     public var allowedOrigins: [String] = []
+    /// Accept permessage-deflate (RFC 7692) when a client offers it; off, offers are ignored.
+    public var deflate = true
+    /// With deflate, messages the server sends are compressed from this many bytes on.
+    public var deflateMinSize = PerMessageDeflate.defaultMinimumSize
     public var chat = ChatConfig()
     /// `redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]`: share the room space
     /// with every node given the same URL; nil keeps it in memory.

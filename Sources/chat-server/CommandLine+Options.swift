@@ -52,6 +52,18 @@ enum Options {
         number("--close-timeout", "S", "time for the peer's close frame and TCP close after ours (default 5)") { $0.config.closeTimeout = $1 },
         number("--shutdown-timeout", "S", "on SIGINT/SIGTERM, time to wait for clients to close (default 5)") { $0.config.shutdownTimeout = $1 },
         integer("--max-head-size", "BYTES", "largest HTTP request head; 431 beyond (default 8192)") { $0.config.maxHeadSize = $1 },
+        text("--deflate", "on|off", "accept permessage-deflate compression when a client offers it (default on)") { settings, value throws(UsageError) in
+            switch value {
+            case "on": settings.config.deflate = true
+            case "off": settings.config.deflate = false
+            default: throw UsageError(message: "--deflate must be on or off, got '\(value)'")
+            }
+        },
+        text("--deflate-min-size", "BYTES", "with deflate, compress messages of at least this size (default \(ServerConfig().deflateMinSize))") { settings, value throws(UsageError) in
+            guard let bytes = Int(value), bytes >= 0 else { throw UsageError(message: "--deflate-min-size needs a whole number of bytes, 0 or more, got '\(value)'") }
+            settings.config.deflateMinSize = bytes
+        },
+        text("--allowed-origin", "ORIGIN", "browser Origin allowed to connect, repeatable; others get 403 (default: any)") { $0.config.allowedOrigins.append($1) },
         secretFile("--auth-secret-file", "FILE", "turn authentication on: HS256 tokens signed with this file's bytes (at least 32)", .tokenSecret) { $0.config.authSecret = $1 },
         choice("--auth", "required|optional", "with a secret: refuse chat clients without a token, or let them in as guests (default required)") { $0.config.authMode = $1 },
         secretFile("--api-key-file", "FILE", "turn the HTTP API on: backends send Authorization: Bearer <this file's bytes>", .apiKey) { $0.config.apiKey = $1 },

@@ -9,8 +9,8 @@ import WSProtocol
 final class ChatTestClient {
     let socket: WebSocketClient
 
-    init(_ server: TestServer, query: String = "") throws {
-        socket = try server.connect(query.isEmpty ? "/" : "/?\(query)")
+    init(_ server: TestServer, query: String = "", deflate: Bool = false) throws {
+        socket = try server.connect(query.isEmpty ? "/" : "/?\(query)", deflate: deflate)
     }
 
     init(socket: WebSocketClient) {

@@ -24,8 +24,8 @@ public final class TestServer {
         WebSocketURL(host: "127.0.0.1", port: port, target: target)
     }
 
-    public func connect(_ target: String = "/", origin: String? = nil) throws -> WebSocketClient {
-        try WebSocketClient.connect(to: url(target), origin: origin, timeout: 5)
+    public func connect(_ target: String = "/", origin: String? = nil, deflate: Bool = false) throws -> WebSocketClient {
+        try WebSocketClient.connect(to: url(target), origin: origin, timeout: 5, deflate: deflate)
     }
 
     /// Graceful stop: every session gets `1001 server shutting down`.

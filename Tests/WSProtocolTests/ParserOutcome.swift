@@ -21,8 +21,10 @@ struct ParserOutcome: Equatable {
     var contractHeld = true
 
     /// Parses the pieces in order with one parser, stopping at the first error.
-    static func parse(_ pieces: [UnsafeMutableRawBufferPointer], role: Role) -> ParserOutcome {
-        var parser = FrameParser(role: role)
+    static func parse(
+        _ pieces: [UnsafeMutableRawBufferPointer], role: Role, extensionBits: ReservedBits = []
+    ) -> ParserOutcome {
+        var parser = FrameParser(role: role, extensionBits: extensionBits)
         var outcome = ParserOutcome()
         var inFrame = false
         for var piece in pieces {
@@ -39,9 +41,11 @@ struct ParserOutcome: Equatable {
     }
 
     static func parseAllWays(
-        _ input: [UInt8], role: Role, sourceLocation: SourceLocation = #_sourceLocation
+        _ input: [UInt8], role: Role, extensionBits: ReservedBits = [], sourceLocation: SourceLocation = #_sourceLocation
     ) -> ParserOutcome {
-        FrameFeedSplitter.decodeAllWays(input, sourceLocation: sourceLocation) { parse($0, role: role) }
+        FrameFeedSplitter.decodeAllWays(input, sourceLocation: sourceLocation) {
+            parse($0, role: role, extensionBits: extensionBits)
+        }
     }
 
     private mutating func record(_ step: FrameParser.Output, inFrame: inout Bool) {

@@ -12,7 +12,7 @@ struct Section7_4StatusCodesTests {
         .reservedBitsSet, .reservedOpcode(3), .reservedOpcode(0xF), .unmaskedClientFrame, .maskedServerFrame,
         .fragmentedControlFrame, .controlFrameTooLong, .invalidLength, .unexpectedContinuation,
         .expectedContinuation, .invalidUTF8, .truncatedClosePayload, .invalidCloseCode(1005),
-        .messageTooBig(limit: 1 << 20), .unsupportedData,
+        .messageTooBig(limit: 1 << 20), .unsupportedData, .misplacedReservedBits, .invalidCompressedData,
     ]
 
     @Test("codes that may not appear in a close frame", arguments: invalidCodes)

@@ -8,8 +8,8 @@ struct SessionHarness {
     var session: WebSocketSession
     private(set) var events: [OwnedEvent] = []
 
-    init(role: Role, maxMessageSize: Int = defaultLimit) {
-        session = WebSocketSession(role: role, maxMessageSize: maxMessageSize)
+    init(role: Role, maxMessageSize: Int = defaultLimit, messageExtension: (any MessageExtension)? = nil) {
+        session = WebSocketSession(role: role, maxMessageSize: maxMessageSize, messageExtension: messageExtension)
     }
 
     /// Feeds one piece of input, which the session unmasks in place.
@@ -29,7 +29,9 @@ struct SessionHarness {
     var outputBytes: [UInt8] { session.output.withReadableBytes { Array($0) } }
 
     func sent(sourceLocation: SourceLocation = #_sourceLocation) -> [WireFrame] {
-        WireFrame.decode(outputBytes, sentBy: session.role, sourceLocation: sourceLocation)
+        WireFrame.decode(
+            outputBytes, sentBy: session.role, extensionBits: session.messageExtension?.reservedBits ?? [],
+            sourceLocation: sourceLocation)
     }
 
     func outcome(sourceLocation: SourceLocation = #_sourceLocation) -> SessionOutcome {
@@ -38,9 +40,9 @@ struct SessionHarness {
 
     /// Where feeding `input` one byte at a time first fails, if it does.
     static func firstFailure(
-        in input: [UInt8], role: Role, maxMessageSize: Int = defaultLimit
+        in input: [UInt8], role: Role, maxMessageSize: Int = defaultLimit, messageExtension: (any MessageExtension)? = nil
     ) -> SessionFailurePoint? {
-        var harness = SessionHarness(role: role, maxMessageSize: maxMessageSize)
+        var harness = SessionHarness(role: role, maxMessageSize: maxMessageSize, messageExtension: messageExtension)
         for (index, byte) in input.enumerated() {
             harness.receive([byte])
             if case .failed(let error) = harness.events.last { return SessionFailurePoint(byte: index, error: error) }
@@ -51,12 +53,12 @@ struct SessionHarness {
     /// Runs `input` through a fresh session every way `FrameFeedSplitter` knows,
     /// after `setUp` (e.g. our own `close`), and returns the whole-input outcome.
     static func decodeAllWays(
-        _ input: [UInt8], role: Role, maxMessageSize: Int = defaultLimit,
+        _ input: [UInt8], role: Role, maxMessageSize: Int = defaultLimit, messageExtension: (any MessageExtension)? = nil,
         setUp: (inout SessionHarness) -> Void = { _ in },
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> SessionOutcome {
         FrameFeedSplitter.decodeAllWays(input, sourceLocation: sourceLocation) { pieces in
-            var harness = SessionHarness(role: role, maxMessageSize: maxMessageSize)
+            var harness = SessionHarness(role: role, maxMessageSize: maxMessageSize, messageExtension: messageExtension)
             setUp(&harness)
             for piece in pieces { harness.receive(piece) }
             return harness.outcome(sourceLocation: sourceLocation)

@@ -11,11 +11,11 @@ struct SessionOutcome: Equatable {
     /// error case cannot compile until someone decides its code here too.
     static func rfcCode(for error: ProtocolError) -> UInt16 {
         switch error {
-        case .reservedBitsSet, .reservedOpcode, .unmaskedClientFrame, .maskedServerFrame: 1002
+        case .reservedBitsSet, .misplacedReservedBits, .reservedOpcode, .unmaskedClientFrame, .maskedServerFrame: 1002
         case .fragmentedControlFrame, .controlFrameTooLong, .invalidLength: 1002
         case .unexpectedContinuation, .expectedContinuation: 1002
         case .truncatedClosePayload, .invalidCloseCode: 1002
-        case .invalidUTF8: 1007
+        case .invalidUTF8, .invalidCompressedData: 1007
         case .messageTooBig: 1009
         case .unsupportedData: 1003
         }

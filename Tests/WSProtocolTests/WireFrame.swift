@@ -4,13 +4,15 @@ import WSProtocol
 /// A frame a session queued for its peer, decoded and unmasked.
 struct WireFrame: Equatable, Sendable, CustomStringConvertible {
     var fin = true
+    /// RSV1 marks a compressed message when permessage-deflate was negotiated.
+    var reserved: ReservedBits = []
     var opcode: Opcode
     var payload: [UInt8]
     /// Whether it carried a mask, as every client frame must and no server frame may.
     var masked: Bool
 
     var description: String {
-        "\(opcode)\(fin ? "" : " (no FIN)")\(masked ? " masked" : "") \(PayloadText(payload))"
+        "\(opcode)\(fin ? "" : " (no FIN)")\(reserved.isEmpty ? "" : " RSV1")\(masked ? " masked" : "") \(PayloadText(payload))"
     }
 
     /// The status code of a close frame; nil when its payload is empty.
@@ -22,14 +24,19 @@ struct WireFrame: Equatable, Sendable, CustomStringConvertible {
     /// Decodes what a session of `role` queued with a parser of the peer's
     /// role, which also rejects a missing or unexpected mask.
     static func decode(
-        _ bytes: [UInt8], sentBy role: Role, sourceLocation: SourceLocation = #_sourceLocation
+        _ bytes: [UInt8], sentBy role: Role, extensionBits: ReservedBits = [],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) -> [WireFrame] {
         var copy = bytes
-        let outcome = copy.withUnsafeMutableBytes { ParserOutcome.parse([$0], role: PeerFrames.peer(of: role)) }
+        let outcome = copy.withUnsafeMutableBytes {
+            ParserOutcome.parse([$0], role: PeerFrames.peer(of: role), extensionBits: extensionBits)
+        }
         #expect(outcome.error == nil, "the session queued bytes its peer must reject", sourceLocation: sourceLocation)
         #expect(outcome.endedAtBoundary, "the session queued a partial frame", sourceLocation: sourceLocation)
         return outcome.frames.map {
-            WireFrame(fin: $0.header.fin, opcode: $0.header.opcode, payload: $0.payload, masked: $0.header.mask != nil)
+            WireFrame(
+                fin: $0.header.fin, reserved: $0.header.reserved, opcode: $0.header.opcode, payload: $0.payload,
+                masked: $0.header.mask != nil)
         }
     }
 }

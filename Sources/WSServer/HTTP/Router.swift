@@ -6,8 +6,9 @@ import WSProtocol
 struct Router {
     /// The decision for one request.
     enum Route {
-        /// With the verified token of an authenticated chat client.
-        case upgrade(Connection.Endpoint, UpgradeRequest, VerifiedToken?)
+        /// A WebSocket session, with the permessage-deflate configuration
+        /// accepted, if any, and an authenticated chat client's token.
+        case upgrade(Connection.Endpoint, UpgradeRequest, deflate: DeflateParameters?, token: VerifiedToken?)
         /// An HTTP response; `failure` labels a refused upgrade for `/metrics`.
         case respond(HTTPResponse, failure: String?)
         /// A call of the HTTP API (on only with an API key).
@@ -52,10 +53,12 @@ struct Router {
         guard OriginPolicy(allowed: config.allowedOrigins).allows(origin: request.origin, host: request.host) else {
             return .respond(.plainText(.forbidden, "origin not allowed"), failure: "forbidden_origin")
         }
-        guard endpoint == .chat else { return .upgrade(endpoint, request, nil) }
+        // With deflate off the offers are ignored: a 101 that names no extension declines them all.
+        let deflate = config.deflate ? DeflateOffer.negotiate(request.extensions) : nil
+        guard endpoint == .chat else { return .upgrade(endpoint, request, deflate: deflate, token: nil) }
         switch UpgradeAuthentication(config: config).check(head, now: Clock.epochMillis() / 1000) {
-        case .guest: return .upgrade(endpoint, request, nil)
-        case .verified(let token): return .upgrade(endpoint, request, token)
+        case .guest: return .upgrade(endpoint, request, deflate: deflate, token: nil)
+        case .verified(let token): return .upgrade(endpoint, request, deflate: deflate, token: token)
         case .refused(let refusal):
             metrics.countAuthFailure(refusal.label)
             return .respond(UpgradeAuthentication.response(for: refusal), failure: "token")

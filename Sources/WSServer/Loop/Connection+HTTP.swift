@@ -14,9 +14,9 @@ extension Connection {
         guard case .complete(let request, let consumed) = result else { return }
         head = HTTPRequestHeadParser()
         switch Router(config: loop.config, metrics: loop.metrics, peer: peer).route(request) {
-        case .upgrade(let endpoint, let upgrade, let token):
+        case .upgrade(let endpoint, let upgrade, let deflate, let token):
             let leftover = UnsafeMutableRawBufferPointer(rebasing: bytes[consumed...])
-            self.upgrade(to: endpoint, upgrade, token: token, leftover: leftover)
+            self.upgrade(to: endpoint, upgrade, deflate: deflate, token: token, leftover: leftover)
         case .respond(let response, let failure):
             if let failure { loop.metrics.countHandshakeFailure(failure) }
             respond(response, headOnly: request.method == "HEAD")
@@ -35,7 +35,8 @@ extension Connection {
     }
 
     private func upgrade(
-        to endpoint: Endpoint, _ request: UpgradeRequest, token: VerifiedToken?, leftover: UnsafeMutableRawBufferPointer
+        to endpoint: Endpoint, _ request: UpgradeRequest, deflate: DeflateParameters?, token: VerifiedToken?,
+        leftover: UnsafeMutableRawBufferPointer
     ) {
         guard reserveConnection() else {
             loop.metrics.countHandshakeFailure("over_capacity")
@@ -46,17 +47,18 @@ extension Connection {
         loop.gate.handshakeEnded()
         phase = .open
         deadline = 0
+        let compression = deflate.map { loop.compression($0) }
         switch endpoint {
         case .chat:
-            session = WebSocketSession(role: .server, maxMessageSize: config.maxMessageSize)
+            session = WebSocketSession(role: .server, maxMessageSize: config.maxMessageSize, messageExtension: compression)
             session.acceptsBinary = false
             session.defersCloseReply = true
             outboundLimit = config.maxOutbound
         case .echo:
-            session = WebSocketSession(role: .server, maxMessageSize: config.echoMaxMessageSize)
+            session = WebSocketSession(role: .server, maxMessageSize: config.echoMaxMessageSize, messageExtension: compression)
             outboundLimit = config.echoOutboundLimit
         }
-        session.output.append(ServerHandshake.response(for: request))
+        session.output.append(ServerHandshake.response(for: request, deflate: deflate))
         if endpoint == .chat { joinChat(request, token: token) }
         loop.markDirty(self)
         if !leftover.isEmpty { consumeFrames(leftover) }

@@ -23,14 +23,16 @@ extension Connection {
         }
     }
 
-    /// `/echo`: every message goes back unchanged, in order with the pongs.
+    /// `/echo`: every message goes back unchanged, in order with the pongs,
+    /// written as the session writes (compressed when deflate was negotiated).
     private func consumeEcho(_ bytes: UnsafeMutableRawBufferPointer) {
         var failure: ProtocolError?
         var peerClosed = false
+        let writer = session.messageWriter
         session.receive(bytes) { event, output in
             switch event {
-            case .text(let payload): output.appendFrame(opcode: .text, payload: payload)
-            case .binary(let payload): output.appendFrame(opcode: .binary, payload: payload)
+            case .text(let payload): writer.append(text: true, payload: payload, to: &output)
+            case .binary(let payload): writer.append(text: false, payload: payload, to: &output)
             case .failed(let error): failure = error
             case .closed: peerClosed = true
             case .ping, .pong: return

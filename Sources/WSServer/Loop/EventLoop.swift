@@ -40,6 +40,11 @@ final class EventLoop: @unchecked Sendable {
     /// Shared by every connection of this loop: bytes are parsed in place
     /// straight after each read, so no connection owns a read buffer.
     let readBuffer: UnsafeMutableRawBufferPointer
+    /// permessage-deflate's zlib streams, shared the same way: every message
+    /// is inflated or deflated whole, on this thread, with nothing kept for
+    /// the next one, so no connection owns zlib state.
+    let inflater = Inflater()
+    let deflater = Deflater()
     var slots = SlotTable()
     var timers = MinHeap<TimerEntry>()
     var dirty: [Connection] = []
@@ -234,4 +239,10 @@ final class EventLoop: @unchecked Sendable {
     }
 
     func stop() { running = false }
+
+    /// The permessage-deflate extension for a session on this loop.
+    func compression(_ parameters: DeflateParameters) -> PerMessageDeflate {
+        PerMessageDeflate(
+            parameters, role: .server, inflater: inflater, deflater: deflater, minimumSize: config.deflateMinSize)
+    }
 }
