@@ -115,4 +115,33 @@ struct DeflateEndToEndTests {
         #expect(process.terminationStatus == 2)
         #expect(text.contains(message), "\(text)")
     }
+
+    /// A room message is compressed once for every member that negotiated
+    /// deflate, and sent plain to the others.
+    @Test func chatDeliveriesAreCompressedForMembersThatAskedOnly() throws {
+        let server = try TestServer { $0.chat.rateLimit = 0 }
+        defer { server.stop() }
+        let metrics = server.server.metrics
+        let compressing = try (0..<3).map { _ in try server.connect("/?room=r", deflate: true) }
+        let plain = try server.connect("/?room=r")
+        let text = String(repeating: "a chat line that repeats, as chat does. ", count: 100)
+        for client in compressing + [plain] {
+            while let event = try client.next(timeout: 2) {
+                if case .text(let payload) = event, payload.contains(#""type":"joined""#) { break }
+            }
+        }
+        let before = metrics.bytesOut.load(ordering: .relaxed)
+        try plain.send(text: text)
+        for client in compressing + [plain] {
+            var got: String?
+            while got == nil, let event = try client.next(timeout: 5) {
+                if case .text(let payload) = event, payload.contains(#""type":"message""#) { got = payload }
+            }
+            #expect(got?.contains(text) == true)
+        }
+        try plain.close()
+        while let event = try plain.next(timeout: 2), event != .closed(.normalClosure, reason: "") {}
+        let sent = metrics.bytesOut.load(ordering: .relaxed) - before
+        #expect(sent < text.utf8.count * 2, "\(sent) bytes sent for one \(text.utf8.count)-byte message to 4 members")
+    }
 }

@@ -48,6 +48,7 @@ extension Connection {
         phase = .open
         deadline = 0
         let compression = deflate.map { loop.compression($0) }
+        deflateWindow = deflate?.outgoingWindowBits(for: .server)
         switch endpoint {
         case .chat:
             session = WebSocketSession(role: .server, maxMessageSize: config.maxMessageSize, messageExtension: compression)

@@ -91,12 +91,15 @@ extension Connection {
         switch action {
         case .event(let event):
             guard phase == .open || phase == .answeringClose else { return }
+            let frame = deflateWindow.map {
+                event.frame(deflatingWith: loop.deflater, windowBits: $0, minimumSize: loop.config.deflateMinSize)
+            } ?? event.frame
             // An empty queue always takes one event, however large: one
             // maximal event must fit any client's budget.
-            guard session.output.isEmpty || session.output.count + event.byteCount <= outboundLimit else {
+            guard session.output.isEmpty || session.output.count + frame.count <= outboundLimit else {
                 return closeSlowConsumer()
             }
-            session.sendEncoded(event.frame)
+            session.sendEncoded(frame)
         case .ping:
             guard phase == .open else { return }
             session.ping(UnsafeRawBufferPointer(start: nil, count: 0))

@@ -58,6 +58,8 @@ final class Connection {
     var tokenExpiry: Int64?
     /// An API call's body still arriving.
     var apiBody: APIBody?
+    /// With permessage-deflate: the window the client allows our messages.
+    var deflateWindow: Int?
 
     init(fd: Int32, id: ClientID, peer: PeerAddress, loop: EventLoop) {
         self.fd = fd
