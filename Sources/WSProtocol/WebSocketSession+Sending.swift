@@ -39,6 +39,18 @@ extension WebSocketSession {
         return true
     }
 
+    /// Queues the pong held back under `pongHoldThreshold`, if any; true when
+    /// one was queued. None after the peer's close ("unless it already
+    /// received a Close frame").
+    @discardableResult
+    public mutating func releaseHeldPong() -> Bool {
+        guard let held = heldPong else { return false }
+        heldPong = nil
+        guard state == .open || state == .closing else { return false }
+        held.withUnsafeBytes { output.appendFrame(opcode: .pong, payload: $0, mask: role.freshMask()) }
+        return true
+    }
+
     /// Queues a ping; false after our close, or for a payload over the
     /// 125 bytes that "all control frames MUST" keep to.
     @discardableResult

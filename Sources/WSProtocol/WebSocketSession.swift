@@ -92,6 +92,14 @@ public struct WebSocketSession: Sendable {
     /// allows it: "An endpoint MAY delay sending a Close frame until its
     /// current message is sent". The caller must bound the wait.
     public var defersCloseReply = false
+    /// Above this many queued output bytes, a ping's pong is held rather
+    /// than queued, and a later ping's pong replaces it: section 5.5.3 lets
+    /// "an endpoint ... elect to send a Pong frame for only the most recently
+    /// processed Ping frame". The caller queues it with `releaseHeldPong()`
+    /// once its output drained. Nil: every pong is queued at once.
+    public var pongHoldThreshold: Int?
+    /// The held pong's payload (at most 125 bytes).
+    var heldPong: [UInt8]?
     public internal(set) var state = State.open
     /// Bytes to write to the peer, in order.
     public var output = OutboundBuffer()
@@ -128,6 +136,10 @@ public struct WebSocketSession: Sendable {
     /// True once we sent a close frame and are waiting for the peer's reply:
     /// the I/O layer arms its close timer.
     public var closeExpected: Bool { state == .closing }
+
+    /// A data message has begun (its first frame header arrived) and not
+    /// ended: the I/O layer bounds how long that may take.
+    public var isAssemblingMessage: Bool { message != nil }
 
     // MARK: Receiving
 
@@ -245,7 +257,11 @@ public struct WebSocketSession: Sendable {
             // "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in
             // response, unless it already received a Close frame": our own close
             // frame does not lift that duty, since a pong is not a data frame.
-            output.appendFrame(opcode: .pong, payload: payload, mask: role.freshMask())
+            if let threshold = pongHoldThreshold, output.count > threshold {
+                heldPong = Array(payload)
+            } else {
+                output.appendFrame(opcode: .pong, payload: payload, mask: role.freshMask())
+            }
             onEvent(.ping(payload), &output)
         case .pong:
             onEvent(.pong(payload), &output)

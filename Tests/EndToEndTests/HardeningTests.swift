@@ -153,6 +153,24 @@ struct HardeningTests {
         try client.close()
     }
 
+    /// Was: a fragmented message never finished pinned up to the message
+    /// limit for as long as its sender pinged. Now it has --message-timeout.
+    @Test(arguments: ["/", "/echo"])
+    func aMessageLeftUnfinishedIsClosedAtTheMessageTimeout(_ path: String) throws {
+        let server = try TestServer { $0.messageTimeout = 0.5 }
+        defer { server.stop() }
+        let client = try server.connect(path)
+        try client.sendRaw(FrameEncoder.frame(opcode: .text, fin: false, payload: Array("half".utf8), mask: MaskKey(1, 2, 3, 4)))
+        let started = ClientClock.now
+        var close: ClientEvent?
+        while close == nil, let event = try client.next(timeout: 3) {
+            if case .closed = event { close = event }
+            if case .ping = event { try client.ping() }
+        }
+        #expect(close == .closed(.policyViolation, reason: "message not finished in time"))
+        #expect(ClientClock.now - started < 2)
+    }
+
     @Test func theEchoEndpointCanBeTurnedOff() throws {
         let server = try TestServer { $0.echo = .off }
         defer { server.stop() }

@@ -80,4 +80,40 @@ struct Section5_5_2PingPongTests {
         peer.receive(harness.outputBytes)
         #expect(peer.events.first != .failed(.controlFrameTooLong))
     }
+
+    /// Section 5.5.3: "If an endpoint receives a Ping frame and has not yet
+    /// sent Pong frame(s) in response to previous Ping frame(s), the endpoint
+    /// MAY elect to send a Pong frame for only the most recently processed
+    /// Ping frame." Above the threshold the session holds one pong, the
+    /// latest, until its caller's output drained.
+    @Test("under pressure only the latest pong is kept, and released once", arguments: roles)
+    func pongsCoalesceAboveTheThreshold(role: Role) {
+        let input = (1...5).flatMap { PeerFrames.frame(.ping, [UInt8($0)], to: role) }
+        let outcome = SessionHarness.decodeAllWays(input, role: role) { harness in
+            harness.session.pongHoldThreshold = 0
+            harness.session.ping(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        #expect(outcome.events.count == 5)
+        #expect(outcome.sent.map(\.opcode) == [.ping])
+        var harness = SessionHarness(role: role)
+        harness.session.pongHoldThreshold = 0
+        harness.session.ping(UnsafeRawBufferPointer(start: nil, count: 0))
+        harness.receive(input)
+        harness.session.output.consume(harness.session.output.count)
+        let released = harness.session.releaseHeldPong()
+        #expect(released)
+        #expect(harness.sent().map(\.payload) == [[5]])
+        let again = harness.session.releaseHeldPong()
+        #expect(!again)
+    }
+
+    @Test("a held pong is dropped once the peer closed", arguments: roles)
+    func heldPongAfterPeerClose(role: Role) {
+        var harness = SessionHarness(role: role)
+        harness.session.pongHoldThreshold = 0
+        harness.session.ping(UnsafeRawBufferPointer(start: nil, count: 0))
+        harness.receive(PeerFrames.frame(.ping, [9], to: role) + PeerFrames.close(code: 1000, to: role))
+        let released = harness.session.releaseHeldPong()
+        #expect(!released)
+    }
 }

@@ -59,6 +59,7 @@ extension Connection {
             session = WebSocketSession(role: .server, maxMessageSize: config.echoMaxMessageSize, messageExtension: compression)
             outboundLimit = config.echoOutboundLimit
         }
+        session.pongHoldThreshold = config.maxOutbound
         session.output.append(ServerHandshake.response(for: request, deflate: deflate))
         if endpoint == .chat { joinChat(request, token: token) }
         loop.markDirty(self)

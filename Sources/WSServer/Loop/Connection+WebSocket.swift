@@ -14,6 +14,7 @@ extension Connection {
         // queue drains; the queue then holds at most one read's worth, or one
         // message of the endpoint's limit, above its bound.
         if session.output.count > loop.config.maxOutbound { pauseReading() }
+        noteMessageProgress()
         if session.state == .closed {
             finish()  // the peer's close was answered, or the peer broke the protocol
         } else if session.state == .closeReceived {

@@ -60,6 +60,8 @@ final class Connection {
     var apiBody: APIBody?
     /// With permessage-deflate: the window the client allows our messages.
     var deflateWindow: Int?
+    /// When the data message in progress began (its first frame header).
+    var messageStartedAt: UInt64?
 
     init(fd: Int32, id: ClientID, peer: PeerAddress, loop: EventLoop) {
         self.fd = fd
@@ -142,6 +144,7 @@ final class Connection {
     }
 
     private func outputDrained() {
+        if session.releaseHeldPong() { return loop.markDirty(self) }
         var wanted = interest.subtracting(.writable)
         if readPaused {
             readPaused = false
@@ -223,7 +226,7 @@ final class Connection {
         case .http:
             Log.debug("\(id): handshake deadline passed")
         case .open:
-            return closeIfTokenExpired()
+            return openDeadlinePassed()
         case .answeringClose, .closing, .finishing, .lingering:
             Log.debug("\(id): close deadline passed")
         case .closed:
