@@ -1,13 +1,16 @@
 import Foundation
 import Testing
 
+/// `systemd-analyze`, where systemd is installed.
+let systemdAnalyzer = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
+
 /// contrib/chat-server.service passes `systemd-analyze verify` (with its
 /// ExecStart pointed at the binary under test), where systemd is installed.
-@Suite("contrib: the systemd unit", .enabled(if: SystemdUnitTests.analyzer != nil))
+@Suite("contrib: the systemd unit", .enabled(if: systemdAnalyzer != nil))
 struct SystemdUnitTests {
-    static let analyzer = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
+    static let analyzer = systemdAnalyzer
 
     static var unitFile: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
