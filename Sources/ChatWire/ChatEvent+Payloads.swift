@@ -52,7 +52,9 @@ extension ChatEvent {
         writeTruncation(total: total, into: &writer)
     }
 
-    static func writeWhoFields(room: String, members: [ChatMember], total: Int?, into writer: inout JSONWriter) {
+    /// `"room":…,"members":[…]` and the truncation fields: a `who` event's
+    /// body, which the HTTP API's members answer shares.
+    public static func writeWhoFields(room: String, members: [ChatMember], total: Int?, into writer: inout JSONWriter) {
         writer.field("room", room)
         writer.key("members")
         writer.beginArray()

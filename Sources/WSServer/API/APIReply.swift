@@ -60,20 +60,6 @@ enum APIReply {
 
     /// `{"room","members":[{"id","name","user"}]}`, cut like `who`.
     static func members(_ room: RoomName, _ members: [ChatMember], total: Int) -> HTTPResponse {
-        json { writer in
-            writer.field("room", room.value)
-            writer.key("members")
-            writer.beginArray()
-            for member in members {
-                writer.beginObject()
-                member.writeFields(into: &writer)
-                writer.endObject()
-            }
-            writer.endArray()
-            if total > members.count {
-                writer.field("total", total)
-                writer.field("truncated", true)
-            }
-        }
+        json { ChatEvent.writeWhoFields(room: room.value, members: members, total: total > members.count ? total : nil, into: &$0) }
     }
 }

@@ -137,18 +137,23 @@ enum RoomScripts {
         return 1
         """)
 
+    /// Takes one member out of the room and announces it gone to the
+    /// room's channel (ARGV[2]); returns 1 if it was a member.
+    private static let removeMember = """
+        local function remove(id)
+          local member = redis.call('HGET', KEYS[4], id)
+          if not member then return 0 end
+          redis.call('HDEL', KEYS[4], id)
+          redis.call('PUBLISH', ARGV[2], 'L ' .. (redis.call('HLEN', KEYS[4]) + 1) .. '\\n' .. member)
+          return 1
+        end
+        """
+
     /// Announces a dead node's members of the room gone. KEYS[5] is the
     /// dead node's set. ARGV: ttl, channel. Returns how many were removed.
-    static let evict = RedisScript(name: "evict", source: keepAliveOrExpire + "\n" + """
+    static let evict = RedisScript(name: "evict", source: keepAliveOrExpire + "\n" + removeMember + "\n" + """
         local removed = 0
-        for _, id in ipairs(redis.call('SMEMBERS', KEYS[5])) do
-          local member = redis.call('HGET', KEYS[4], id)
-          if member then
-            redis.call('HDEL', KEYS[4], id)
-            removed = removed + 1
-            redis.call('PUBLISH', ARGV[2], 'L ' .. (redis.call('HLEN', KEYS[4]) + 1) .. '\\n' .. member)
-          end
-        end
+        for _, id in ipairs(redis.call('SMEMBERS', KEYS[5])) do removed = removed + remove(id) end
         redis.call('DEL', KEYS[5])
         keep(ARGV[1])
         return removed
@@ -157,19 +162,14 @@ enum RoomScripts {
     /// Removes this node's members of the room that are not in ARGV (after
     /// a reconnect, the node says who it really has). ARGV: ttl, channel,
     /// then the member ids it has. Returns how many were removed.
-    static let prune = RedisScript(name: "prune", source: keepAliveOrExpire + "\n" + """
+    static let prune = RedisScript(name: "prune", source: keepAliveOrExpire + "\n" + removeMember + "\n" + """
         local current = {}
         for index = 3, #ARGV do current[ARGV[index]] = true end
         local removed = 0
         for _, id in ipairs(redis.call('SMEMBERS', KEYS[5])) do
           if not current[id] then
             redis.call('SREM', KEYS[5], id)
-            local member = redis.call('HGET', KEYS[4], id)
-            if member then
-              redis.call('HDEL', KEYS[4], id)
-              removed = removed + 1
-              redis.call('PUBLISH', ARGV[2], 'L ' .. (redis.call('HLEN', KEYS[4]) + 1) .. '\\n' .. member)
-            end
+            removed = removed + remove(id)
           end
         end
         keep(ARGV[1])
