@@ -2,7 +2,7 @@ import WSProtocol
 
 /// An authenticated chat session ends with its token: at `exp` plus the
 /// clock skew the server allows, it is closed `1008 token expired`, unless a
-/// `refresh` moved its expiry (protocol.md, "Authentication"). The open
+/// `refresh` moved its expiry (docs/protocol.md, "Authentication"). The open
 /// phase's deadline is the expiry.
 extension Connection {
     func armTokenExpiry(_ expiry: Int64) {
