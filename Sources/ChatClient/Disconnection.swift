@@ -13,7 +13,7 @@ public enum Disconnection: Equatable, Sendable {
     /// The server answered the upgrade with `status`; `withToken` when we sent one.
     case refused(HTTPStatus, withToken: Bool)
 
-    /// The reasons of the `1008` closes that retrying cannot change (protocol.md, "Closing").
+    /// The reasons of the `1008` closes that retrying cannot change (docs/protocol.md, "Closing").
     static let finalPolicyReasons: [String: String] = [
         "rate limit exceeded": "the server cut us off for sending too fast",
         "origin not allowed": "the server does not accept this origin",

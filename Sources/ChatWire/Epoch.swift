@@ -1,7 +1,7 @@
 import WSProtocol
 
 /// A room's epoch: one incarnation of its `seq` numbering, 1 to 32
-/// characters of `A-Z a-z 0-9 _ -` (protocol.md, "Epochs and recovery").
+/// characters of `A-Z a-z 0-9 _ -` (docs/protocol.md, "Epochs and recovery").
 /// As long as the epoch is the same, a `seq` names the same message
 /// everywhere; it changes exactly when the numbering starts over.
 public struct Epoch: Hashable, Sendable, CustomStringConvertible {

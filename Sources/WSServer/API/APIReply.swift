@@ -1,7 +1,7 @@
 import ChatWire
 import WSProtocol
 
-/// The API's successful answers, as JSON (protocol.md's table).
+/// The API's successful answers, as JSON (docs/protocol.md, "HTTP API for backends").
 enum APIReply {
     static func json(_ write: (inout JSONWriter) -> Void) -> HTTPResponse {
         var writer = JSONWriter(capacity: 256)

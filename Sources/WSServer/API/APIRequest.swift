@@ -1,7 +1,7 @@
 import ChatWire
 
-/// One call of the HTTP API for backends (protocol.md, "HTTP API for
-/// backends"), validated.
+/// One call of the HTTP API for backends (docs/protocol.md, "HTTP API
+/// for backends"), validated.
 public enum APIRequest: Sendable {
     /// A message from a backend, numbered and kept like any (`id` "api").
     case publish(room: RoomName, text: String, name: Nickname)

@@ -1,7 +1,7 @@
 import WSProtocol
 
 /// The key backends present to the HTTP API as `Authorization: Bearer KEY`
-/// (protocol v2, "HTTP API for backends"), compared in constant time.
+/// (docs/protocol.md, "HTTP API for backends"), compared in constant time.
 public struct APIKey: Sendable {
     private let key: [UInt8]
 

@@ -25,7 +25,7 @@ import WSProtocol
 public struct TokenVerifier: Sendable {
     /// Longest token accepted, in bytes; a real one is a few hundred.
     public static let maxTokenBytes = 8192
-    /// Seconds by which a token may be early or late (protocol v2).
+    /// Seconds by which a token may be early or late (docs/protocol.md, "Authentication").
     public static let clockSkew: Int64 = 30
 
     private let secret: [UInt8]

@@ -2,7 +2,7 @@ import ChatWire
 
 /// The backplane's answer to a join: where the room's log stood when the
 /// member was registered, the room's member count then, and the history to
-/// replay (protocol.md, "Epochs and recovery").
+/// replay (docs/protocol.md, "Epochs and recovery").
 public struct JoinInfo: Sendable, Equatable {
     public var position: LogPosition
     public var members: Int

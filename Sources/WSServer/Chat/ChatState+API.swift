@@ -2,7 +2,7 @@ import ChatWire
 import WSProtocol
 
 /// The HTTP API for backends, run by the same rules and backplane as chat
-/// (protocol.md, "HTTP API for backends"): a published message is numbered,
+/// (docs/protocol.md, "HTTP API for backends"): a published message is numbered,
 /// kept and delivered like any (`id` "api"), also to a room that has no
 /// members yet; `disconnect` closes the sessions on every node. The answer
 /// goes back to the API connection as an HTTP response.

@@ -1,7 +1,7 @@
 import ChatWire
 
 /// `refresh`: an authenticated client replaces its token before it expires
-/// (protocol.md, "Authentication"). The new token must verify and name the
+/// (docs/protocol.md, "Authentication"). The new token must verify and name the
 /// same user (`sub`); its claims then apply (rooms, broadcast, expiry), its
 /// `name` does not (a name shown in rooms does not change under the other
 /// members' eyes). A token that does not pass gets `bad_token` and the old

@@ -1,6 +1,6 @@
 import ChatWire
 
-/// What a verified token says about a connection (protocol.md,
+/// What a verified token says about a connection (docs/protocol.md,
 /// "Authentication"): the user it speaks for, the rooms it may join, whether
 /// it may broadcast, and when the token expires. A class, so a client's
 /// state holds one reference (most clients have none).

@@ -1,7 +1,7 @@
 import WSProtocol
 
 /// A close the server starts for cause, with the code and the reason text
-/// the peer sees (protocol.md, "Closing").
+/// the peer sees (docs/protocol.md, "Closing").
 public struct CloseReason: Sendable, Equatable {
     public var code: CloseCode
     public var text: String

@@ -1,6 +1,6 @@
 import WSProtocol
 
-/// Decides what a request head gets, per the endpoint table of PROTOCOL.md:
+/// Decides what a request head gets, per docs/protocol.md, "Endpoints":
 /// a WebSocket session on `/` (chat) or `/echo`, the page at `/`, `/health`,
 /// `/metrics`, or an HTTP error.
 struct Router {

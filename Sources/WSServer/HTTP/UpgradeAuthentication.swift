@@ -1,7 +1,7 @@
 import ChatWire
 import WSProtocol
 
-/// The token check of a chat upgrade (protocol.md, "Authentication"): done
+/// The token check of a chat upgrade (docs/protocol.md, "Authentication"): done
 /// before the `101`, so a refused client never becomes a session. A token
 /// that is present but invalid is refused in optional mode too: a client
 /// that meant to sign in must not silently become a guest.

@@ -2,7 +2,7 @@ import ChatWire
 import RESP
 
 /// The room space shared with every node started with the same `--redis`
-/// URL: the memory backplane's answers, given by Redis (protocol.md,
+/// URL: the memory backplane's answers, given by Redis (docs/protocol.md,
 /// "Several nodes"). It runs on loop 0 with two connections, one for
 /// commands and scripts and one for pub/sub, and turns what they answer
 /// into `BackplaneEvent`s that loop 0 hands to the registry once the
