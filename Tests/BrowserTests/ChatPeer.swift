@@ -4,7 +4,7 @@ import WSProtocol
 import WSServer
 
 /// The second chat client of the browser tests: test code speaking the chat
-/// protocol of PROTOCOL.md, with bounded waits for the events it expects.
+/// protocol (docs/protocol.md), with bounded waits for the events it expects.
 final class ChatPeer {
     private let client: WebSocketClient
 

@@ -3,7 +3,7 @@ import Testing
 import WSClient
 import WSProtocol
 
-/// The chat endpoint over real sockets: the flows of PROTOCOL.md and the
+/// The chat endpoint over real sockets: the flows of docs/protocol.md and the
 /// close codes for broken input.
 @Suite("End to end: chat sessions")
 struct ChatSessionTests {

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 import WSClient
 
-/// The HTTP side of the endpoint table in PROTOCOL.md, over real sockets.
+/// The HTTP side of the endpoint table in docs/protocol.md, over real sockets.
 @Suite("End to end: HTTP endpoints and refused upgrades")
 struct HTTPEndpointTests {
     static let upgradeHeaders = [
