@@ -1,3 +1,4 @@
+import CEpoll
 import Glibc
 
 /// A resolved address to connect to, kept so that reconnecting never
