@@ -105,5 +105,9 @@ struct APITests {
         let plain = try TestServer()
         defer { plain.stop() }
         #expect(try Self.call("GET", "/api/rooms", port: plain.port).status == 404)
+        #expect(try Self.call("POST", "/api/publish", "{}", port: plain.port).status == 404)
+        let long = String(repeating: "y", count: server.server.config.maxMessageSize + 1)
+        #expect(try Self.call("POST", "/api/publish", #"{"room":"r","text":"\#(long)"}"#, port: server.port).status == 413)
+        #expect(try Self.call("GET", "/api/publish", port: server.port).header("Allow") == "POST")
     }
 }

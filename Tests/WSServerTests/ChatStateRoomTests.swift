@@ -52,6 +52,20 @@ struct ChatStateRoomTests {
         #expect(state.memberCount(of: room("r")) == 1)
     }
 
+    /// A member registered again after Redis came back is announced to the
+    /// others, never to itself.
+    @Test func presenceAboutALocalMemberSkipsThatMember() {
+        var state = makeState()
+        _ = state.open(c1, name: "ann", rooms: ["r"])
+        _ = state.open(c2, rooms: ["r"])
+        let epoch = Epoch(state.epoch(of: room("r")) ?? "")!
+        let notice = PresenceNotice(
+            change: .join, member: ChatMember(id: "c1", name: "ann"), members: 2,
+            position: LogPosition(epoch: epoch, seq: 0), announce: true)
+        let sent = decode(state.apply(.room(room("r"), .presence(notice)), now: at(1)))
+        #expect(sent.map(\.recipients) == [[c2]])
+    }
+
     @Test func leavingARoomNotJoinedIsNotMember() {
         var state = makeState()
         _ = state.open(c1, rooms: ["a"])

@@ -7,11 +7,15 @@ struct APIError: Error, Sendable, Equatable {
     let status: HTTPStatus
     let code: ChatError.Code
     let message: String
+    /// For a `405`: the method the endpoint takes (RFC 9110 15.5.6: the
+    /// response "MUST generate an Allow header field").
+    let allow: String?
 
-    init(_ status: HTTPStatus, _ code: ChatError.Code, _ message: String) {
+    init(_ status: HTTPStatus, _ code: ChatError.Code, _ message: String, allow: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.allow = allow
     }
 
     var response: HTTPResponse {
@@ -25,6 +29,7 @@ struct APIError: Error, Sendable, Equatable {
         writer.endObject()
         var headers: HTTPHeaders = ["Content-Type": "application/json", "Cache-Control": "no-store"]
         if status == .unauthorized { headers.add(name: "WWW-Authenticate", value: "Bearer") }
+        if let allow { headers.add(name: "Allow", value: allow) }
         return HTTPResponse(status: status, headers: headers, body: writer.bytes)
     }
 

@@ -11,6 +11,14 @@ public enum APIRequest: Sendable {
     case members(room: RoomName)
     case disconnect(DisconnectTarget)
 
+    /// The text a publish or broadcast carries.
+    var text: String? {
+        switch self {
+        case .publish(_, let text, _), .broadcast(let text, _): text
+        case .rooms, .history, .members, .disconnect: nil
+        }
+    }
+
     /// Bodies are JSON objects of at most this many bytes.
     static let maxBodyBytes = 1 << 20
     /// The name API messages show when the body gives none.

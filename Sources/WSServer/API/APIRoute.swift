@@ -20,7 +20,7 @@ enum APIRoute {
         guard APIKey(key).authorizes(head.headers) else { return .refused(.unauthorized) }
         guard let endpoint = APIEndpoint(path: head.path) else { return .refused(.notFound(head.path)) }
         guard head.method == endpoint.method else {
-            return .refused(APIError(.methodNotAllowed, .badRequest, "\(head.path) takes \(endpoint.method) only"))
+            return .refused(APIError(.methodNotAllowed, .badRequest, "\(head.path) takes \(endpoint.method) only", allow: endpoint.method))
         }
         switch endpoint {
         case .publish: return body(.publish, head)

@@ -15,6 +15,10 @@ extension ChatState {
     }
 
     private mutating func executeAPI(_ connection: ClientID, _ request: APIRequest, now: Moment) {
+        if let text = request.text, text.utf8.count > config.maxMessageSize {
+            let error = APIError(.payloadTooLarge, .badRequest, "text is over the \(config.maxMessageSize)-byte message limit")
+            return respond(connection, error.response)
+        }
         switch request {
         case .publish(let room, let text, let name):
             statistics.messagesReceived += 1

@@ -45,20 +45,20 @@ extension ChatState {
         rooms[room]?.memberCount = notice.members
         if notice.announce, notice.members <= config.presenceLimit {
             let event = PreparedEvent(.presence(room: room.value, change: notice.change, member: notice.member))
-            deliver(event, to: recipients(of: local, except: notice.member.id, change: notice.change))
+            deliver(event, to: recipients(of: local, except: notice.member.id))
             holdForMarkedJoiners(event, in: room)
         }
         if notice.change == .join { joinMarked(room, memberID: notice.member.id) }
     }
 
-    /// The room's members but the subject of a rename when it is one of
-    /// them (after a join or leave the subject is not a member here yet, or
-    /// any more, so the member array goes as is).
-    private func recipients(of local: LocalRoom, except publicID: String, change: ChatEvent.PresenceChange) -> [ClientID] {
+    /// The room's members but the subject, when it is one of this node's
+    /// clients (a rename, or a member registered again after Redis came
+    /// back); a subject of another node leaves the member array as is.
+    private func recipients(of local: LocalRoom, except publicID: String) -> [ClientID] {
         let prefix = config.idPrefix + "c"
-        guard change == .nick, publicID.hasPrefix(prefix), let serial = UInt64(publicID.dropFirst(prefix.count)) else {
-            return local.members.ids
-        }
+        guard publicID.hasPrefix(prefix), let serial = UInt64(publicID.dropFirst(prefix.count)),
+              local.members.ids.contains(where: { $0.serial == serial })
+        else { return local.members.ids }
         return local.members.ids.filter { $0.serial != serial }
     }
 

@@ -22,7 +22,10 @@ struct Router {
 
     func route(_ head: HTTPRequestHead) -> Route {
         if ServerHandshake.isUpgradeRequest(head) { return routeUpgrade(head) }
-        if head.path.hasPrefix("/api/"), let key = config.apiKey { return .api(APIRoute.route(head, key: key)) }
+        if head.path.hasPrefix("/api/") {
+            guard let key = config.apiKey else { return .respond(.plainText(.notFound, "the HTTP API is off"), failure: nil) }
+            return .api(APIRoute.route(head, key: key))
+        }
         guard head.method == "GET" || head.method == "HEAD" else {
             return .respond(.plainText(.methodNotAllowed, "use GET", headers: ["Allow": "GET, HEAD"]), failure: nil)
         }

@@ -36,6 +36,13 @@ struct BackplaneSettings: Sendable {
         return String(decoding: SecureRandom.bytes(8).map { alphabet[Int($0) % alphabet.count] }, as: UTF8.self)
     }
 
-    /// How often heartbeats and pub/sub pings go out.
-    var heartbeatInterval: Double { max(0.5, nodeTimeout / 3) }
+    /// How often heartbeats (and the check for dead nodes) and pub/sub pings
+    /// go out: a quarter of the node timeout.
+    var heartbeatInterval: Double { max(0.25, nodeTimeout / 4) }
+
+    /// Silence after which a node counts as dead: two missed heartbeats.
+    /// A node that dies right after a heartbeat is seen dead at the first
+    /// check past that, so its members are announced gone within three
+    /// quarters of the node timeout.
+    var deadAfter: Double { nodeTimeout / 2 }
 }

@@ -10,7 +10,7 @@ import RESP
 extension RedisBackplane {
     func heartbeat() {
         nextHeartbeat = host.now + Clock.nanos(settings.heartbeatInterval)
-        let timeout = Int64(settings.nodeTimeout * 1000)
+        let timeout = Int64(settings.deadAfter * 1000)
         run(NodeScripts.heartbeat, keys: [GlobalKeys.nodes], arguments: [.string(settings.node), .integer(timeout)]) {
             [unowned self] result in
             guard case .success(let reply) = result else { return }
@@ -25,7 +25,7 @@ extension RedisBackplane {
     private func claim(_ node: String) {
         send(RESPCommand("ZREM", .string(GlobalKeys.nodes), .string(node))) { [unowned self] result in
             guard case .success(let reply) = result, reply.number == 1 else { return }
-            Log.info("node \(node) has been silent for \(settings.nodeTimeout) s: announcing its members gone")
+            Log.info("node \(node) has been silent for \(settings.deadAfter) s: announcing its members gone")
             evict(node)
         }
     }
