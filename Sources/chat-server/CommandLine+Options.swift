@@ -89,7 +89,7 @@ enum Options {
         }
     }
 
-    private static func choice<Choice: RawRepresentable & CaseIterable>(
+    private static func choice<Choice: RawRepresentable & CaseIterable & SendableMetatype>(
         _ name: String, _ placeholder: String, _ help: String,
         _ apply: @escaping @Sendable (inout Settings, Choice) -> Void
     ) -> Option where Choice.RawValue == String {
