@@ -23,6 +23,7 @@ extension ChatSessionModel {
         case "ack":
             Fuzz.require(json["ref"] != nil, "an ack without ref")
             let seq = json["seq"]?.uint64Value
+            if exact { checkMessageCameFirst(id, json, seq: seq) }
             settle(id, json, accepting: { ChatSessionModel.ack(seq, answers: $0) }, what: "ack")
         case "error":
             Fuzz.require(json["code"]?.stringValue.flatMap(ChatError.Code.init) != nil, "error code \(json)")
@@ -34,6 +35,15 @@ extension ChatSessionModel {
         default:
             Fuzz.require(false, "unknown event type \(type)")
         }
+    }
+
+    /// A message reaches its sender, a member of its room, before the ack.
+    private func checkMessageCameFirst(_ id: ClientID, _ json: JSONValue, seq: UInt64?) {
+        guard let seq, let ref = json["ref"]?.scalarText,
+              case .message(let room?)? = clients[id]?.owed[ref]?.first(where: { ChatSessionModel.ack(seq, answers: $0) })
+        else { return }
+        let next = clients[id]?.rooms[room]?.nextSeq ?? 0
+        Fuzz.require(next > seq, "ack of \(room)/\(seq) to \(id) before the message (next \(next))")
     }
 
     private static func ack(_ seq: UInt64?, answers request: ExpectedReply) -> Bool {
