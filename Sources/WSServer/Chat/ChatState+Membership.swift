@@ -80,11 +80,13 @@ extension ChatState {
     }
 
     /// The backplane could not register the joiner: `unavailable`, and the
-    /// client is where it was before (a member again after a re-join).
+    /// client is where it was before: after a re-join a member again, given
+    /// the room's events it was kept from meanwhile, in order.
     mutating func joinFailed(_ room: RoomName, memberID: String) {
         guard let joiner = rooms[room]?.joiners.removeValue(forKey: memberID) else { return }
         if joiner.wasMember {
             rooms[room]?.members.insert(joiner.client)
+            for event in joiner.missed + joiner.held { deliver(event, to: [joiner.client]) }
         } else {
             clients[joiner.client]?.rooms.removeAll { $0 == room }
             if rooms[room]?.isEmpty == true { rooms[room] = nil }
