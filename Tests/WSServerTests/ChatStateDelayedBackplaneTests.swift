@@ -24,6 +24,20 @@ struct ChatStateDelayedBackplaneTests {
         #expect(failure?["code"] == .string("unavailable") && failure?["ref"] == .number("1"))
     }
 
+    /// Its own rename, passing while it re-joins, is not among what it gets back.
+    @Test func aMemberWhoseRejoinFailsIsNotToldOfItsOwnRename() {
+        var node = DelayedNode()
+        node.open(c1, rooms: ["r"])
+        node.open(c2, rooms: ["r"])
+        let rename = node.send(c1, #"{"type":"nick","name":"ann"}"#, answered: false)
+        let rejoin = node.send(c1, #"{"type":"join","room":"r","ref":1}"#, answered: false)
+        node.run(rename)
+        node.fail(rejoin)
+        #expect(node.sent.contains { $0.recipients == [c2] && $0.event?["event"] == .string("nick") })
+        let aboutItself = node.sent.filter { $0.recipients.contains(c1) && $0.event?["id"] == .string("c1") }
+        #expect(aboutItself.allSatisfy { $0.type != "presence" })
+    }
+
     /// When the re-join succeeds, what came before its marker is in the
     /// `joined` replay and is not sent again.
     @Test func aSuccessfulRejoinReplaysWhatPassedInsteadOfRepeatingIt() {

@@ -46,7 +46,7 @@ extension ChatState {
         if notice.announce, notice.members <= config.presenceLimit {
             let event = PreparedEvent(.presence(room: room.value, change: notice.change, member: notice.member))
             deliver(event, to: recipients(of: local, except: notice.member.id))
-            holdForJoiners(event, in: room)
+            holdForJoiners(event, in: room, except: notice.member.id)
         }
         if notice.change == .join { joinMarked(room, memberID: notice.member.id) }
     }
@@ -64,10 +64,11 @@ extension ChatState {
 
     /// Joiners past their marker get what members get, after their `joined`;
     /// a re-joiner keeps what comes before its marker too, in case its join
-    /// fails. One that piles up more than a reply's worth is a slow consumer.
-    private mutating func holdForJoiners(_ event: PreparedEvent, in room: RoomName) {
+    /// fails; none keeps presence about itself. One that piles up more than
+    /// a reply's worth is a slow consumer.
+    private mutating func holdForJoiners(_ event: PreparedEvent, in room: RoomName, except subject: String? = nil) {
         guard let local = rooms[room], local.hasHoldingJoiners else { return }
-        for (memberID, joiner) in local.joiners where joiner.isMarked || joiner.wasMember {
+        for (memberID, joiner) in local.joiners where memberID != subject && (joiner.isMarked || joiner.wasMember) {
             if joiner.isMarked {
                 rooms[room]?.joiners[memberID]?.held.append(event)
             } else {
