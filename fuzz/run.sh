@@ -2,7 +2,7 @@
 # Builds one fuzz target with libFuzzer and AddressSanitizer, then fuzzes it
 # for SECONDS (default 600) or, given input files instead, replays them.
 #
-#   fuzz/run.sh frame|http-head|chat-request|resp|token [SECONDS | FILE...]
+#   fuzz/run.sh frame|http-head|chat-request|resp|token|chat-state [SECONDS | FILE...]
 #
 # The target's sources are compiled with the harness into one module, so the
 # harness sees internal API and the whole library is instrumented. New corpus
@@ -11,7 +11,7 @@
 set -eu
 
 cd "$(dirname "$0")/.."
-target=${1:?usage: fuzz/run.sh frame|http-head|chat-request|resp|token [SECONDS | FILE...]}
+target=${1:?usage: fuzz/run.sh frame|http-head|chat-request|resp|token|chat-state [SECONDS | FILE...]}
 shift
 
 # Every target is one module, FuzzTarget, compiled from the library sources
@@ -39,8 +39,16 @@ token)
     sources="Sources/WSProtocol/*.swift Sources/ChatWire/*.swift Sources/WSServer/Auth/*.swift \
 Sources/WSServer/Chat/ClientIdentity.swift fuzz/TokenFuzzer.swift"
     max_len=9000 ;;     # room for a token over the 8192-byte limit
+chat-state)
+    # The chat rules and the memory backplane (ChatNode), with the API and
+    # token code they call; no loops, sockets or Redis.
+    sources="Sources/WSProtocol/*.swift Sources/ChatWire/*.swift Sources/WSServer/Chat/*.swift \
+Sources/WSServer/Backplane/*.swift Sources/WSServer/Backplane/Memory/*.swift Sources/WSServer/API/*.swift \
+Sources/WSServer/Auth/*.swift Sources/WSServer/Support/MinHeap.swift fuzz/FuzzInput.swift fuzz/DelayedBackplane.swift \
+fuzz/ChatStateFuzzer*.swift fuzz/ChatSessionModel*.swift fuzz/ChatNodeAudit.swift"
+    max_len=4096 ;;
 *)
-    echo "unknown target $target (frame, http-head, chat-request, resp, token)" >&2
+    echo "unknown target $target (frame, http-head, chat-request, resp, token, chat-state)" >&2
     exit 2 ;;
 esac
 

@@ -24,8 +24,9 @@ extension ChatEvent {
     }
 
     /// The size of a `joined` reply's fixed part (room, counts, epoch, ref,
-    /// punctuation) is at most this many bytes plus the room and ref texts;
-    /// each history entry adds its payload and one comma.
+    /// punctuation) is at most this many bytes plus the room's text and the
+    /// `ref` field as written (escaped); each history entry adds its payload
+    /// and one comma.
     public static let joinedOverhead = 256
 
     static func writePresenceFields(room: String, change: PresenceChange, member: ChatMember, into writer: inout JSONWriter) {

@@ -151,6 +151,22 @@ struct ChatStateMessageTests {
         #expect(joined?["recovered"] == .bool(false))
     }
 
+    /// Was (found by fuzz/run.sh chat-state): the replay's budget counted
+    /// the ref's text, not the ref as written, so a ref of control
+    /// characters (six bytes each escaped) pushed a full `joined` over it.
+    @Test func aJoinedWithAnEscapedRefStillFitsOneReply() {
+        var state = makeState { $0.maxReplyBytes = 4096 }
+        _ = state.open(c1, rooms: ["r"])
+        for index in 1...4 { _ = state.send(c1, "\(index)" + String(repeating: "x", count: 820)) }
+        _ = state.open(c2)
+        let ref = String(repeating: #"\u0001"#, count: 60)
+        let joined = state.send(c2, #"{"type":"join","room":"r","ref":"\#(ref)"}"#).first { $0.type == "joined" }
+        guard case .event(let event)? = joined?.action else { return #expect(Bool(false), "no joined") }
+        #expect(event.byteCount <= 4096)
+        #expect(joined?.event?["ref"] == .string(String(repeating: "\u{1}", count: 60)))
+        #expect((joined?.event?["history"]?.arrayValue?.count ?? 0) >= 2)
+    }
+
     @Test func sinceOnAnIdempotentJoin() {
         var state = makeState()
         _ = state.open(c1, rooms: ["r"])

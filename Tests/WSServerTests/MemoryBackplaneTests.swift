@@ -42,6 +42,33 @@ struct MemoryBackplaneTests {
         #expect((backplane.rooms[room]?.history.count ?? 0) < 10)
     }
 
+    /// Was (found by fuzz/run.sh chat-state): the budget was enforced only
+    /// when a message was stored, so rooms that emptied while their members'
+    /// rooms alone exceeded it stayed over it until the next message.
+    @Test func roomsThatEmptyOverTheBudgetAreForgotten() {
+        var backplane = backplane { $0.historyMemory = 4 * MemoryRoom.overheadBytes }
+        let rooms = (0..<6).map { RoomName("r\($0)")! }
+        for room in rooms {
+            _ = backplane.execute(.join(JoinRequest(room: room, member: alice, since: nil, epoch: nil, announce: true)), now: at(0))
+            publish("hello", to: room.value, in: &backplane, at: 0)
+        }
+        #expect(backplane.footprint == 6 * MemoryRoom.overheadBytes)
+        for room in rooms { _ = backplane.execute(.leave(room, member: alice), now: at(1)) }
+        #expect(backplane.occupiedRooms == 0)
+        #expect(backplane.footprint <= 4 * MemoryRoom.overheadBytes)
+        #expect(backplane.rooms.count == 4)
+    }
+
+    /// A new room's overhead counts at once: joining it forgets the longest idle room.
+    @Test func joiningANewRoomOverTheBudgetForgetsAnIdleOne() {
+        var backplane = backplane { $0.historyMemory = 3 * MemoryRoom.overheadBytes }
+        publish("kept a while", to: "old", in: &backplane, at: 0)
+        publish("kept a while", to: "newer", in: &backplane, at: 1)
+        _ = backplane.execute(.join(JoinRequest(room: RoomName("fresh")!, member: alice, since: nil, epoch: nil, announce: true)), now: at(2))
+        #expect(backplane.footprint <= 3 * MemoryRoom.overheadBytes)
+        #expect(Set(backplane.rooms.keys.map(\.value)) == ["newer", "fresh"])
+    }
+
     @Test func aRoomsHistoryIsBoundedInBytes() {
         var backplane = backplane { $0.maxReplyBytes = 16_384 }
         for step in 0..<20 { publish(String(repeating: "z", count: 1000), to: "r", in: &backplane, at: Double(step)) }

@@ -26,7 +26,7 @@ extension ChatState {
         guard let local = rooms[room] else { return }
         let event = PreparedEvent(payload: payload)
         deliver(event, to: local.members.ids)
-        holdForMarkedJoiners(event, in: room)
+        holdForJoiners(event, in: room)
         releaseAcks(through: position.seq, in: room)
     }
 
@@ -36,7 +36,7 @@ extension ChatState {
         guard let local = rooms[room] else { return }
         let event = PreparedEvent(.reset(room: room.value, epoch: position.epoch.value, seq: position.seq))
         deliver(event, to: local.members.ids)
-        holdForMarkedJoiners(event, in: room)
+        holdForJoiners(event, in: room)
         releaseAcks(through: .max, in: room)
     }
 
@@ -46,7 +46,7 @@ extension ChatState {
         if notice.announce, notice.members <= config.presenceLimit {
             let event = PreparedEvent(.presence(room: room.value, change: notice.change, member: notice.member))
             deliver(event, to: recipients(of: local, except: notice.member.id))
-            holdForMarkedJoiners(event, in: room)
+            holdForJoiners(event, in: room, except: notice.member.id)
         }
         if notice.change == .join { joinMarked(room, memberID: notice.member.id) }
     }
@@ -63,11 +63,17 @@ extension ChatState {
     }
 
     /// Joiners past their marker get what members get, after their `joined`;
-    /// one that piles up more than a reply's worth is a slow consumer.
-    private mutating func holdForMarkedJoiners(_ event: PreparedEvent, in room: RoomName) {
-        guard let local = rooms[room], local.hasMarkedJoiners else { return }
-        for (memberID, joiner) in local.joiners where joiner.isMarked {
-            rooms[room]?.joiners[memberID]?.held.append(event)
+    /// a re-joiner keeps what comes before its marker too, in case its join
+    /// fails; none keeps presence about itself. One that piles up more than
+    /// a reply's worth is a slow consumer.
+    private mutating func holdForJoiners(_ event: PreparedEvent, in room: RoomName, except subject: String? = nil) {
+        guard let local = rooms[room], local.hasHoldingJoiners else { return }
+        for (memberID, joiner) in local.joiners where memberID != subject && (joiner.isMarked || joiner.wasMember) {
+            if joiner.isMarked {
+                rooms[room]?.joiners[memberID]?.held.append(event)
+            } else {
+                rooms[room]?.joiners[memberID]?.missed.append(event)
+            }
             rooms[room]?.joiners[memberID]?.heldBytes += event.byteCount
             if joiner.heldBytes + event.byteCount > config.maxReplyBytes {
                 act(.close(.slowConsumer), for: [joiner.client])

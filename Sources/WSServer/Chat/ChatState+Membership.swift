@@ -80,11 +80,13 @@ extension ChatState {
     }
 
     /// The backplane could not register the joiner: `unavailable`, and the
-    /// client is where it was before (a member again after a re-join).
+    /// client is where it was before: after a re-join a member again, given
+    /// the room's events it was kept from meanwhile, in order.
     mutating func joinFailed(_ room: RoomName, memberID: String) {
         guard let joiner = rooms[room]?.joiners.removeValue(forKey: memberID) else { return }
         if joiner.wasMember {
             rooms[room]?.members.insert(joiner.client)
+            for event in joiner.missed + joiner.held { deliver(event, to: [joiner.client]) }
         } else {
             clients[joiner.client]?.rooms.removeAll { $0 == room }
             if rooms[room]?.isEmpty == true { rooms[room] = nil }
@@ -101,8 +103,8 @@ extension ChatState {
     /// The `joined` reply, its replay trimmed to the newest messages that fit
     /// one reply (then `recovered` is false if a recovery lost messages).
     private func joinedReply(_ room: RoomName, joiner: Joiner, info: JoinInfo) -> PreparedEvent {
-        let refBytes = joiner.ref.map { $0.text.utf8.count } ?? 0
-        let budget = config.maxReplyBytes - ChatEvent.joinedOverhead - room.value.utf8.count - refBytes
+        let fixed = ChatEvent.joinedOverhead + room.value.utf8.count + ChatState.writtenSize(of: joiner.ref)
+        let budget = config.maxReplyBytes - fixed
         var bytes = 0
         var kept = 0
         for message in info.history.reversed() {
@@ -114,5 +116,13 @@ extension ChatState {
         return PreparedEvent(payload: ChatEvent.joinedPayload(
             room: room.value, members: info.members, seq: info.position.seq, epoch: info.position.epoch.value,
             history: info.history.suffix(kept).map(\.payload), recovered: recovered, ref: joiner.ref))
+    }
+
+    /// Bytes the `ref` field takes in a reply: a string ref is escaped, six
+    /// bytes for each control character, so its text's length is not enough.
+    private static func writtenSize(of ref: ChatRequest.Ref?) -> Int {
+        var writer = JSONWriter()
+        writer.field(ref: ref)
+        return writer.bytes.count
     }
 }

@@ -16,6 +16,10 @@ struct Joiner: Sendable {
     var info: JoinInfo?
     /// Events for it after its marker, waiting for its `joined`.
     var held: [PreparedEvent] = []
+    /// For a re-joiner, the events before its marker: its `joined` replaces
+    /// them, but should the join fail it is a member again and must get them.
+    var missed: [PreparedEvent] = []
+    /// Bytes of `held` and `missed` together.
     var heldBytes = 0
 
     init(client: ClientID, ref: ChatRequest.Ref?, wasMember: Bool) {

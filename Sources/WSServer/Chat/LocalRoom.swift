@@ -17,8 +17,9 @@ struct LocalRoom: Sendable {
 
     var isEmpty: Bool { members.isEmpty && joiners.isEmpty }
 
-    /// Joiners whose marker passed, that need the events the feed delivers.
-    var hasMarkedJoiners: Bool { joiners.values.contains { $0.isMarked } }
+    /// Joiners that keep the events the feed delivers: those whose marker
+    /// passed, and re-joiners (see `Joiner.missed`).
+    var hasHoldingJoiners: Bool { joiners.values.contains { $0.isMarked || $0.wasMember } }
 }
 
 /// An `ack` waiting for its message to be delivered.

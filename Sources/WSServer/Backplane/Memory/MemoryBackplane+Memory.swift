@@ -27,11 +27,16 @@ extension MemoryBackplane {
         idle.push(IdleRoom(lastActive: room.lastActive, room: name, generation: room.generation))
     }
 
+    /// Run whenever the footprint grows (a message, a new room) or a room
+    /// empties, so that the budget holds between any two commands. Over it
+    /// with no history left (the rooms with members take it all), nothing
+    /// more can go, and no room is searched for messages.
     mutating func enforceBudget() {
         while footprint > config.historyMemory, let oldest = idle.popFirst() {
             forgetIfIdle(oldest)
         }
-        while footprint > config.historyMemory, let largest = largestHistory() {
+        while footprint > config.historyMemory, footprint > MemoryRoom.overheadBytes * rooms.count,
+              let largest = largestHistory() {
             footprint -= rooms[largest]?.history.dropOldest() ?? 0
         }
     }

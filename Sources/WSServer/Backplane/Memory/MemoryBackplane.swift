@@ -41,12 +41,14 @@ public struct MemoryBackplane: Sendable {
     }
 
     private mutating func join(_ request: JoinRequest, now: Moment) -> [BackplaneEvent] {
+        let isNew = rooms[request.room] == nil
         var room = rooms[request.room] ?? newRoom(now: now)
         let wasEmpty = room.members.isEmpty
         room.members.upsert(request.member)
         room.touch(now: now.uptimeNanos)
         rooms[request.room] = room
         if wasEmpty { occupancyChanged(by: 1) } else { rankedRooms = nil }
+        if isNew { enforceBudget() }
         let notice = PresenceNotice(
             change: .join, member: request.member, members: room.members.count, position: room.position,
             announce: request.announce)
@@ -62,6 +64,7 @@ public struct MemoryBackplane: Sendable {
             occupancyChanged(by: -1)
             room.touch(now: now.uptimeNanos)
             becameIdle(room, as: name)
+            enforceBudget()
         } else {
             rankedRooms = nil
             rooms[name] = room
