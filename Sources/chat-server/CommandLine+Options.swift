@@ -68,6 +68,8 @@ enum Options {
         choice("--auth", "required|optional", "with a secret: refuse chat clients without a token, or let them in as guests (default required)") { $0.config.authMode = $1 },
         secretFile("--api-key-file", "FILE", "turn the HTTP API on: backends send Authorization: Bearer <this file's bytes>", .apiKey) { $0.config.apiKey = $1 },
         text("--allowed-origin", "ORIGIN", "another browser origin allowed besides the page's own, repeatable; * allows any (default: own only)") { $0.config.allowedOrigins.append($1) },
+        text("--tls-cert", "FILE", "serve wss:// and https:// only, with this PEM certificate (chain) file; SIGHUP reloads it") { $0.config.tlsCertificateFile = $1 },
+        text("--tls-key", "FILE", "the PEM private key of --tls-cert") { $0.config.tlsKeyFile = $1 },
         text("--log-level", "LEVEL", "error, warn, info or debug (default info)") { settings, value throws(UsageError) in
             guard let level = Log.Level(name: value) else { throw UsageError(message: "--log-level must be error, warn, info or debug") }
             settings.logLevel = level
