@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
         // Drives RedisConnection and the Redis backplane against a redis-server it starts.
         .testTarget(name: "BackplaneTests", dependencies: ["WSServer", "ChatWire", "WSProtocol", "RESP", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "ChatWire", "WSClient", "chat-server", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "ChatWire", "WSClient", "chat-server", "TestSupport", "TLS"]),
         .testTarget(name: "BrowserTests", dependencies: ["WSServer", "ChatWire", "WSClient", "TestSupport"]),
         // Depends on the ws-bench executable to unit-test its types through
         // `@testable import ws_bench` and to drive it against an in-process server.
