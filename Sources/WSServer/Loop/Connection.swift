@@ -88,7 +88,9 @@ final class Connection {
     var isHandshaking: Bool { phase == .tlsHandshake || phase == .http }
 
     func handle(_ events: IOEvents) {
-        if phase == .tlsHandshake { return continueTLSHandshake() }
+        // `transport` is a constant, `phase` a checked access: plaintext
+        // connections pay for nothing here.
+        if transport.isTLS, phase == .tlsHandshake { return continueTLSHandshake() }
         if events.contains(.writable) { flush() }
         guard phase != .closed else { return }
         // A TLS read that had to write (a key update) waits for writability.
@@ -104,7 +106,8 @@ final class Connection {
 
     /// One read per readiness event keeps the loop fair: a busy peer waits
     /// for the next pass instead of starving the others. Input that TLS
-    /// still holds after it is read on the loop's reread list instead.
+    /// still holds afterwards is read again at the end of the pass
+    /// (`EventLoop.readAgain`), since epoll will not report it.
     func readOnce() {
         if endpoint == .chat, loop.gate.registryBacklog.isOverLimit { return throttle() }
         switch transport.read(into: loop.readBuffer) {

@@ -10,8 +10,8 @@ import WSProtocol
 /// its executor, so chat work on loop 0 enters the actor without a hop.
 ///
 /// A pass: wait for events, read and process every ready socket (and read
-/// again those whose TLS session holds input), drain the inbox and executor jobs, fire due timers, run the pass's registry calls,
-/// then write each connection with pending output once (one `send` per
+/// again those whose TLS session holds input), drain the inbox and executor
+/// jobs, fire due timers, run the pass's registry calls, then write each connection with pending output once (one `send` per
 /// connection per pass, however many frames it was given) and post what
 /// other loops need, one batch per loop.
 final class EventLoop: @unchecked Sendable {
@@ -52,7 +52,9 @@ final class EventLoop: @unchecked Sendable {
     var timers = MinHeap<TimerEntry>()
     var dirty: [Connection] = []
     /// Connections whose TLS session holds input that epoll will not report
-    /// (it has left the socket): read again at the end of this pass.
+    /// (it has left the socket): read again at the end of this pass. Only
+    /// looked at with TLS: every look at a `var` of the loop is a checked
+    /// access, which the plain path should not pay for.
     var rereads: [Connection] = []
     /// Chat connections not read while the registry's backlog is high.
     var throttled: [Connection] = []
@@ -110,7 +112,7 @@ final class EventLoop: @unchecked Sendable {
     /// The end of every pass, after I/O events: everything that was queued
     /// during the pass goes out in one batch per destination.
     private func finishPass() {
-        readBufferedInput()
+        if tls != nil { readBufferedInput() }
         drainInbox()
         runJobs()
         fireTimers()
@@ -150,7 +152,7 @@ final class EventLoop: @unchecked Sendable {
         next = min(next, nextSweep)
         if acceptPausedUntil > now { next = min(next, acceptPausedUntil) }
         if let deadline = backplane?.nextDeadline { next = min(next, deadline) }
-        if !registryCalls.isEmpty || backplane?.hasEvents == true || !rereads.isEmpty { next = now }
+        if !registryCalls.isEmpty || backplane?.hasEvents == true || tls != nil && !rereads.isEmpty { next = now }
         if let deadline = shutdownDeadline { next = min(next, deadline) }
         guard next > now else { return 0 }
         return Int32((next - now + 999_999) / 1_000_000)
@@ -171,9 +173,10 @@ final class EventLoop: @unchecked Sendable {
         rereads.append(connection)
     }
 
-    /// One more read for each listed connection; one that still holds
-    /// input after it is listed again, for the next pass (which then does
-    /// not wait for events), so a bulk sender cannot starve the others.
+    /// One more read for each listed connection. One that still holds input
+    /// afterwards is listed again for the next pass (which then does not
+    /// wait for events): a bulk sender gets one more read per pass, never
+    /// the whole loop.
     private func readBufferedInput() {
         guard !rereads.isEmpty else { return }
         let batch = rereads
