@@ -2,10 +2,10 @@ import COpenSSL
 
 /// Plaintext in and out once the handshake is done.
 extension TLSSession {
-    /// Decrypts into `buffer` what OpenSSL holds and what one read of the
-    /// socket brings (read-ahead takes every record it holds), until the
-    /// buffer is full or OpenSSL needs the socket again: the counterpart of
-    /// one `read(2)`.
+    /// Decrypts into `buffer` until it is full, OpenSSL holds nothing more,
+    /// or OpenSSL needs the socket again: the counterpart of one `read(2)`.
+    /// With read-ahead each read of the socket takes as much as OpenSSL's
+    /// buffer holds, so a burst of small records costs one system call.
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> Outcome {
         guard !hasFailed, let base = buffer.baseAddress else { return .failed(TLSFailure(.connectionEnded, "the session failed")) }
         readNeedsWritable = false

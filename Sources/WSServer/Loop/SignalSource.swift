@@ -5,7 +5,7 @@ import Glibc
 /// loop 0, so a signal never interrupts the server mid-operation. The first
 /// SIGINT or SIGTERM asks for a graceful shutdown; a second one, while
 /// draining, exits at once. SIGHUP reloads the TLS certificate; without
-/// TLS it keeps its default (it ends the process), as before.
+/// TLS it is not caught, and its default action ends the process.
 final class SignalSource {
     let fd: Int32
     private let onSignal: (Int32) -> Void

@@ -4,8 +4,8 @@ import TLS
 /// How a connection's bytes meet the network: straight through the socket
 /// (ws://, http://), or through a TLS session on it (wss://, https://).
 /// `Connection` reads, writes and ends through this one type and never asks
-/// which it is, except to run the TLS handshake first. The plain path is
-/// one branch away from the system call, as it was before TLS.
+/// which it is, except to run the TLS handshake first. The plain path costs
+/// one branch over calling the socket directly.
 struct Transport {
     let fd: Int32
     /// Nil for plaintext.
