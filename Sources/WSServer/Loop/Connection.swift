@@ -63,9 +63,9 @@ final class Connection {
     /// An API call's body still arriving.
     var apiBody: APIBody?
 
-    init(transport: Transport, id: ClientID, peer: PeerAddress, loop: EventLoop) {
-        self.transport = transport
+    init(transport: consuming Transport, id: ClientID, peer: PeerAddress, loop: EventLoop) {
         phase = transport.isTLS ? .tlsHandshake : .http
+        self.transport = transport
         self.id = id
         self.peer = peer
         self.loop = loop

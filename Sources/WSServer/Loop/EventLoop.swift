@@ -235,14 +235,15 @@ final class EventLoop: @unchecked Sendable {
     func adopt(_ fd: Int32, peer: PeerAddress) {
         guard shutdownDeadline == nil else { return drop(fd, peer: peer) }
         Socket.setNoDelay(fd)
-        var transport = Transport(fd: fd)
+        var session: TLSSession?
         if let tls {
-            guard let session = TLSSession.accepting(tls.current, fd: fd) else {
+            session = TLSSession.accepting(tls.current, fd: fd)
+            guard session != nil else {
                 Log.warn("cannot start a TLS session for a new connection")
                 return drop(fd, peer: peer)
             }
-            transport = Transport(fd: fd, tls: session)
         }
+        let transport = Transport(fd: fd, tls: session)
         let serial = ServerSerials.next()
         let id = ClientID(serial: serial, loop: index, slot: slots.nextSlot)
         let connection = Connection(transport: transport, id: id, peer: peer, loop: self)

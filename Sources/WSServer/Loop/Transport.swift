@@ -5,8 +5,9 @@ import TLS
 /// (ws://, http://), or through a TLS session on it (wss://, https://).
 /// `Connection` reads, writes and ends through this one type and never asks
 /// which it is, except to run the TLS handshake first. The plain path costs
-/// one branch over calling the socket directly.
-struct Transport {
+/// one branch over calling the socket directly; being noncopyable, the
+/// transport is used in place, never copied (no reference counting).
+struct Transport: ~Copyable {
     let fd: Int32
     /// Nil for plaintext.
     let tls: TLSSession?
@@ -22,14 +23,25 @@ struct Transport {
     @inline(__always)
     func read(into buffer: UnsafeMutableRawBufferPointer) -> Socket.Outcome {
         guard let tls else { return Socket.read(fd, into: buffer) }
-        return Self.outcome(tls.read(into: buffer))
+        return Self.read(tls, into: buffer)
     }
 
     /// Sends what the socket takes now; a short count means it is full.
     @inline(__always)
     func write(_ bytes: UnsafeRawBufferPointer) -> Socket.Outcome {
         guard let tls else { return Socket.write(fd, bytes) }
-        return Self.outcome(tls.write(bytes))
+        return Self.write(tls, bytes)
+    }
+
+    // Out of line, so the plain path inlined into `Connection` stays small.
+    @inline(never)
+    private static func read(_ tls: TLSSession, into buffer: UnsafeMutableRawBufferPointer) -> Socket.Outcome {
+        outcome(tls.read(into: buffer))
+    }
+
+    @inline(never)
+    private static func write(_ tls: TLSSession, _ bytes: UnsafeRawBufferPointer) -> Socket.Outcome {
+        outcome(tls.write(bytes))
     }
 
     /// Plaintext the TLS library holds where epoll cannot see it: the
