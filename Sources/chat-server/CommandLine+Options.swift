@@ -47,7 +47,7 @@ enum Options {
         integer("--max-handshakes", "N", "connections still sending their request head; beyond, accepting waits (default 1024)") { $0.config.maxHandshakes = $1 },
         number("--idle-timeout", "S", "close clients silent this long with 1001 idle timeout, ping at half; 0 disables (default 60)") { $0.config.chat.idleTimeout = $1 },
         number("--sweep-interval", "S", "how often the idle sweep runs (default 30)") { $0.config.chat.sweepInterval = $1 },
-        number("--handshake-timeout", "S", "time to send a complete request head (default 10)") { $0.config.handshakeTimeout = $1 },
+        number("--handshake-timeout", "S", "time to send a complete request head, TLS handshake included (default 10)") { $0.config.handshakeTimeout = $1 },
         number("--message-timeout", "S", "time to finish a fragmented message once started (default 30)") { $0.config.messageTimeout = $1 },
         number("--close-timeout", "S", "time for the peer's close frame and TCP close after ours (default 5)") { $0.config.closeTimeout = $1 },
         number("--shutdown-timeout", "S", "on SIGINT/SIGTERM, time to wait for clients to close (default 5)") { $0.config.shutdownTimeout = $1 },
