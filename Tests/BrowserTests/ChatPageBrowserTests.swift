@@ -49,9 +49,7 @@ struct ChatPageBrowserTests {
     /// The page's own scheme picks wss:, which its CSP (`connect-src 'self'`) allows.
     @Test("over https:// (throwaway certificate): loads, connects over wss://, chats with a wss:// client", .timeLimit(.minutes(1)))
     func overTLS() throws {
-        let certificates = try TestCertificates()
-        defer { certificates.remove() }
-        let scenario = try ChatPageScenario(certificates: certificates)
+        let scenario = try ChatPageScenario(certificates: try TestCertificates.shared())
         defer { scenario.close() }
         try scenario.loadsAndConnects()
         try scenario.setsNickname()

@@ -12,14 +12,11 @@ final class TLSClientTests {
     let server: TestServer
 
     init() throws {
-        certificates = try TestCertificates()
+        certificates = try TestCertificates.shared()
         server = try TestServer(certificates: certificates)
     }
 
-    deinit {
-        server.stop()
-        certificates.remove()
-    }
+    deinit { server.stop() }
 
     var echoURL: String { "wss://127.0.0.1:\(server.port)/echo" }
 

@@ -10,10 +10,9 @@ final class TLSCommandLineTests {
     let certificates: TestCertificates
 
     init() throws {
-        certificates = try TestCertificates()
+        certificates = try TestCertificates.shared()
     }
 
-    deinit { certificates.remove() }
 
     /// A certificate or key that cannot be used: exit status 2 and a message
     /// naming the file and the reason.

@@ -15,14 +15,18 @@ final class TLSReloadTests {
     let liveCertificate, liveKey: String
 
     init() throws {
-        certificates = try TestCertificates()
-        liveCertificate = certificates.path("live.pem")
-        liveKey = certificates.path("live.key")
+        certificates = try TestCertificates.shared()
+        let unique = UUID().uuidString
+        liveCertificate = certificates.path("live-\(unique).pem")
+        liveKey = certificates.path("live-\(unique).key")
         try TestCertificates.copy(certificates.certificateFile, to: liveCertificate)
         try TestCertificates.copy(certificates.keyFile, to: liveKey)
     }
 
-    deinit { certificates.remove() }
+    deinit {
+        unlink(liveCertificate)
+        unlink(liveKey)
+    }
 
     private func renew() throws {
         try TestCertificates.copy(certificates.secondCertificateFile, to: liveCertificate)
@@ -65,7 +69,7 @@ final class TLSReloadTests {
 
     /// The real signal, once, with the binary in a child process.
     @Test func sighupReloadsTheRunningServer() throws {
-        let log = URL(fileURLWithPath: certificates.path("server.log"))
+        let log = URL(fileURLWithPath: liveCertificate + ".log")
         let server = try ServerProcess(["--tls-cert", liveCertificate, "--tls-key", liveKey], stderr: log)
         defer { _ = server.stop() }
         let url = WebSocketURL(host: "127.0.0.1", port: server.port, target: "/echo", isSecure: true)
@@ -84,6 +88,7 @@ final class TLSReloadTests {
         #expect(server.process.isRunning)
         #expect(server.stop() == 0)
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        unlink(log.path)
         #expect(text.contains("TLS certificate reloaded from \(liveCertificate)"), "log: \(text)")
     }
 }

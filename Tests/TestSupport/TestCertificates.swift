@@ -1,11 +1,14 @@
 import Glibc
+import Synchronization
 import WSClient
 
 /// Throwaway certificates for the TLS tests, made by the `openssl` CLI in a
 /// temporary directory: two CAs, each with a server certificate for
 /// 127.0.0.1 and localhost (P-256 keys: quick to make), and an expired
-/// server certificate and one for another name. `remove()` deletes the directory.
-public final class TestCertificates {
+/// server certificate and one for another name. `remove()` deletes the
+/// directory. Tests share one set (`shared()`): making it takes a dozen runs
+/// of `openssl`, which would compete with timing-sensitive tests.
+public final class TestCertificates: Sendable {
     public let directory: String
     /// The first CA, and a server certificate it signed, with its key.
     public let caFile, certificateFile, keyFile: String
@@ -15,6 +18,19 @@ public final class TestCertificates {
     public let expiredCertificateFile: String
     /// Signed by the first CA for `keyFile`, valid, for `other.example` only.
     public let otherNameCertificateFile: String
+
+    private static let made = Mutex<TestCertificates?>(nil)
+
+    /// The set made on first use, removed when the test process exits.
+    public static func shared() throws -> TestCertificates {
+        try made.withLock { made throws in
+            if let made { return made }
+            let certificates = try TestCertificates()
+            made = certificates
+            atexit { TestCertificates.made.withLock { $0?.remove() } }
+            return certificates
+        }
+    }
 
     public init() throws {
         var template = Array("/tmp/chat-server-tls.XXXXXX".utf8CString)
