@@ -1,5 +1,6 @@
 /// Why a TLS session failed, sorted by what the caller does about it.
 public struct TLSFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What went wrong, as far as the caller acts on it.
     public enum Kind: Equatable, Sendable {
         /// The connection ended (EOF or reset) before the session could.
         case connectionEnded
