@@ -2,8 +2,8 @@
 import PackageDescription
 
 /// chat-server: an RFC 6455 WebSocket chat and broadcast server for Linux.
-/// No package dependencies: the toolchain plus OpenSSL's libcrypto, zlib and
-/// the Linux epoll family through system-library shims.
+/// No package dependencies: the toolchain plus OpenSSL's libcrypto and
+/// libssl, zlib and the Linux epoll family through system-library shims.
 let package = Package(
     name: "chat-server",
     products: [
@@ -26,16 +26,19 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CPseudoTerminal"),
         .target(name: "WSProtocol", dependencies: ["COpenSSL", "CZlib"]),
+        // Non-blocking TLS sessions over libssl, for the server (wss://,
+        // https://) and the client (wss://).
+        .target(name: "TLS", dependencies: ["COpenSSL"]),
         // The chat protocol's JSON, requests, events and name rules, shared
         // by the server, ws-client and ws-bench.
         .target(name: "ChatWire", dependencies: ["WSProtocol"]),
         // RESP2 and redis:// URLs for the Redis backplane: sans-I/O, no Glibc.
         .target(name: "RESP"),
         // The browser page's files (Sources/WSServer/Page) become string constants at build time.
-        .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "RESP", "CEpoll"], plugins: ["EmbedPage"]),
+        .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "RESP", "CEpoll", "TLS"], plugins: ["EmbedPage"]),
         .executableTarget(name: "page-embedder"),
         .plugin(name: "EmbedPage", capability: .buildTool(), dependencies: ["page-embedder"]),
-        .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll"]),
+        .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll", "TLS"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer", "RESP"], plugins: ["StampVersion"]),
         .plugin(name: "StampVersion", capability: .buildTool()),
         // The terminal client's logic; the ws-client executable is its main.swift.
@@ -50,7 +53,7 @@ let package = Package(
         .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
         // Drives RedisConnection and the Redis backplane against a redis-server it starts.
         .testTarget(name: "BackplaneTests", dependencies: ["WSServer", "ChatWire", "WSProtocol", "RESP", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "ChatWire", "WSClient", "chat-server", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "ChatWire", "WSClient", "chat-server", "TestSupport", "TLS"]),
         .testTarget(name: "BrowserTests", dependencies: ["WSServer", "ChatWire", "WSClient", "TestSupport"]),
         // Depends on the ws-bench executable to unit-test its types through
         // `@testable import ws_bench` and to drive it against an in-process server.

@@ -44,12 +44,14 @@ static inline int cepoll_unread_bytes(int fd) {
     return ioctl(fd, FIONREAD, &count) == 0 ? count : 0;
 }
 
-/* Block SIGINT, SIGTERM and SIGPIPE in the calling thread and every thread it
-   starts afterwards, so shutdown arrives through a signalfd and never interrupts. */
-static inline int cepoll_block_signals(sigset_t *out) {
+/* Block SIGINT and SIGTERM (and SIGHUP with `hangup`) in the calling thread
+   and every thread it starts afterwards, so shutdown (and a certificate
+   reload) arrives through a signalfd and never interrupts. */
+static inline int cepoll_block_signals(sigset_t *out, int hangup) {
     sigemptyset(out);
     sigaddset(out, SIGINT);
     sigaddset(out, SIGTERM);
+    if (hangup) sigaddset(out, SIGHUP);
     return pthread_sigmask(SIG_BLOCK, out, NULL);
 }
 #endif

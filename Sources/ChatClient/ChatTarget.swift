@@ -16,6 +16,8 @@ public struct ChatTarget: Equatable, Sendable {
     public var name: String?
     /// `--token` (or `CHAT_TOKEN`), else the URL's `token`.
     public var token: String?
+    /// Whom a wss:// connection trusts.
+    public var tls: TLSClientOptions
 
     public init(_ options: ClientOptions) {
         let (base, taken) = Self.removing(["room", "name", "since", "epoch", "token"], from: options.url)
@@ -23,6 +25,7 @@ public struct ChatTarget: Equatable, Sendable {
         rooms = taken.values(for: "room") + options.rooms
         name = options.name ?? taken.first(for: "name")
         token = options.token ?? taken.first(for: "token")
+        tls = options.tls
     }
 
     /// The URL for one connection, under `name`.

@@ -15,11 +15,16 @@ public enum ClientMain {
             FileOutput.write(HelpText.usage + "\n", to: STDOUT_FILENO)
             return 0
         }
+        if options.url.isSecure, !options.tls.verifiesCertificate { FileOutput.complain(insecureWarning) }
         guard !options.json, Terminal.isTerminal(STDIN_FILENO), Terminal.isTerminal(STDOUT_FILENO) else {
             return PipeMode.run(options)
         }
         return InteractiveMode.run(options, color: options.color && colorAllowed)
     }
+
+    /// Said on stderr before connecting, in both modes.
+    static let insecureWarning = "WARNING: --insecure: the server's certificate is NOT checked; "
+        + "anyone between you and the server can pose as it and read and change everything, tokens included"
 
     /// The variables among `names` that are set.
     private static func environment(_ names: [String]) -> [String: String] {

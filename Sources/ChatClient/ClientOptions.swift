@@ -9,6 +9,8 @@ public struct ClientOptions: Equatable, Sendable {
     public var name: String?
     /// A bearer token for the upgrade request (`--token`, else `CHAT_TOKEN`).
     public var token: String?
+    /// Whom a wss:// connection trusts (`--ca-file`, `--insecure`).
+    public var tls = TLSClientOptions()
     public var color = true
     /// Pipe mode even on a terminal.
     public var json = false
@@ -37,6 +39,8 @@ public struct ClientOptions: Equatable, Sendable {
             case "--room": options.rooms.append(try value(for: flag, inlineValue, &remaining))
             case "--name": options.name = try value(for: flag, inlineValue, &remaining)
             case "--token": options.token = try token(try value(for: flag, inlineValue, &remaining))
+            case "--ca-file": options.tls.trustedCertificatesFile = try value(for: flag, inlineValue, &remaining)
+            case "--insecure": options.tls.verifiesCertificate = false
             case _ where flag.hasPrefix("-") && flag.count > 1:
                 throw UsageError(message: "unknown option '\(flag)'")
             default:

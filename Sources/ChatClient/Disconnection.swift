@@ -12,6 +12,8 @@ public enum Disconnection: Equatable, Sendable {
     case protocolFailure(String)
     /// The server answered the upgrade with `status`; `withToken` when we sent one.
     case refused(HTTPStatus, withToken: Bool)
+    /// The server's TLS certificate did not verify, and why (wss://).
+    case untrustedCertificate(String)
 
     /// The reasons of the `1008` closes that retrying cannot change (docs/protocol.md, "Closing").
     static let finalPolicyReasons: [String: String] = [
@@ -22,9 +24,10 @@ public enum Disconnection: Equatable, Sendable {
     ]
 
     public init(_ error: ClientError, withToken: Bool) {
-        if case .upgradeRefused(let status) = error {
-            self = .refused(status, withToken: withToken)
-        } else {
+        switch error {
+        case .upgradeRefused(let status): self = .refused(status, withToken: withToken)
+        case .untrustedCertificate(let why): self = .untrustedCertificate(why)
+        case .badURL, .unknownHost, .connectFailed, .tlsFailed, .handshakeFailed, .connectionLost, .timedOut:
             self = .lost(error.description)
         }
     }
@@ -35,7 +38,8 @@ public enum Disconnection: Equatable, Sendable {
     /// might. A normal close (1000) ends a session on purpose; a `1008`
     /// refusal for abuse, origin, an expired token or an operator's
     /// decision would be made again; a `1008 slow consumer` is about that
-    /// moment only; and a refused token (401) or origin (403) stays refused.
+    /// moment only; a refused token (401) or origin (403) stays refused, and
+    /// so does a certificate that did not verify.
     public var finalReason: String? {
         switch self {
         case .closedByServer(.normalClosure, _):
@@ -48,6 +52,8 @@ public enum Disconnection: Equatable, Sendable {
                 : "the server requires a token: pass --token TOKEN or set CHAT_TOKEN"
         case .refused(let status, _) where status.code == 403:
             "the server refused the connection (\(status))"
+        case .untrustedCertificate(let why):
+            "the server's certificate is not trusted (\(why)); --ca-file FILE trusts another CA"
         case .closedByServer, .lost, .protocolFailure, .refused:
             nil
         }
@@ -64,6 +70,8 @@ public enum Disconnection: Equatable, Sendable {
             "the server broke the WebSocket protocol: \(why)"
         case .refused(let status, _):
             "the server refused the connection: \(status)"
+        case .untrustedCertificate(let why):
+            "the server's certificate is not trusted: \(why)"
         }
     }
 }

@@ -4,6 +4,7 @@ enum HelpText {
     ws-client: chat from a terminal with chat-server, or talk to any WebSocket server
 
     Usage: ws-client [options] [URL]        URL defaults to \(ClientOptions.defaultURL)
+                                            (ws://HOST[:PORT][/PATH], or wss:// for TLS)
 
     On a terminal (interactive mode): a chat prompt with line editing and
     history. Lines are messages to the room in the prompt; /help lists the
@@ -38,6 +39,10 @@ enum HelpText {
                     upgrade request, never in the URL and never printed
                     (also CHAT_TOKEN, which other users cannot see in ps;
                     a token=T in the URL moves to the header too)
+      --ca-file F   wss://: trust the CA certificates in PEM file F instead of
+                    the system's (the certificate must still name the host)
+      --insecure    wss://: accept any certificate, unchecked (a loud warning
+                    says so: anyone on the path could read and change the chat)
       --no-color    plain text output (also when NO_COLOR is set or TERM=dumb)
       --json        pipe mode even on a terminal: type raw frames, see raw frames
       -h, --help    this text

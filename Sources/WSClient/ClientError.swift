@@ -7,6 +7,12 @@ public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownHost(String)
     /// TCP connect failed (refused, unreachable, timed out).
     case connectFailed(String)
+    /// The TLS handshake failed (wss://): no common version, cipher or
+    /// protocol, or the connection ended during it.
+    case tlsFailed(String)
+    /// The server's certificate did not verify (wss://): an unknown CA, an
+    /// expired certificate, another host's name.
+    case untrustedCertificate(String)
     /// The server's answer was not a valid upgrade.
     case handshakeFailed(String)
     /// The server answered the upgrade with another status than 101
@@ -21,6 +27,8 @@ public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badURL(let url, let why): "bad URL '\(url)': \(why)"
         case .unknownHost(let host): "cannot resolve host '\(host)'"
         case .connectFailed(let why): "cannot connect: \(why)"
+        case .tlsFailed(let why): "TLS handshake failed: \(why)"
+        case .untrustedCertificate(let why): "the server's certificate is not trusted: \(why)"
         case .handshakeFailed(let why): "handshake failed: \(why)"
         case .upgradeRefused(let status): "handshake failed: \(ClientHandshakeError.unexpectedStatus(status))"
         case .connectionLost(let why): "connection lost: \(why)"

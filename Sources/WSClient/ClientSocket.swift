@@ -2,7 +2,7 @@ import CEpoll
 import Glibc
 
 /// The blocking-with-deadline socket calls the client needs: connect with a
-/// timeout, write everything, wait until readable. The socket itself is
+/// timeout, wait until readable or writable. The socket itself is
 /// non-blocking, so every wait is a bounded `poll`.
 enum ClientSocket {
     static func connect(host: String, port: Int, timeout: Double) throws(ClientError) -> Int32 {
@@ -50,24 +50,6 @@ enum ClientSocket {
             if ready > 0 { return true }
             if ready == 0 { return false }
             if errno != EINTR { return true }  // let the following read or write report it
-        }
-    }
-
-    /// Writes every byte, waiting for room up to `timeout` seconds in all.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], timeout: Double) throws(ClientError) {
-        var offset = 0
-        let deadline = monotonicSeconds() + timeout
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
-            if written > 0 {
-                offset += written
-                continue
-            }
-            guard written < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else {
-                throw .connectionLost(String(cString: strerror(errno)))
-            }
-            let left = deadline - monotonicSeconds()
-            guard left > 0, wait(fd, for: Int16(POLLOUT), timeout: left) else { throw .timedOut }
         }
     }
 

@@ -3,12 +3,14 @@ import Glibc
 import WSProtocol
 
 /// A WebSocket client connection (RFC 6455, client role) over a
-/// non-blocking TCP socket, with every wait bounded: connect and handshake,
-/// send, and receive with a timeout. `fd` and `pump()` let a `poll` loop
-/// (the terminal client) drive it without blocking.
+/// non-blocking TCP socket, or TLS on it for `wss://`, with every wait
+/// bounded: connect and handshakes, send, and receive with a timeout. `fd`
+/// and `pump()` let a `poll` loop (the terminal client) drive it without
+/// blocking: `pump` also takes what TLS already decrypted, which poll
+/// cannot see.
 public final class WebSocketClient {
-    public let fd: Int32
     public let url: WebSocketURL
+    private let transport: ClientTransport
     private var session: WebSocketSession
     private var pending: [ClientEvent] = []
     private var pendingStart = 0
@@ -32,26 +34,32 @@ public final class WebSocketClient {
     /// none was offered or the server declined.
     public private(set) var deflate: DeflateParameters?
 
-    private init(fd: Int32, url: WebSocketURL, maxMessageSize: Int) {
-        self.fd = fd
+    private init(transport: ClientTransport, url: WebSocketURL, maxMessageSize: Int) {
+        self.transport = transport
         self.url = url
         session = WebSocketSession(role: .client, maxMessageSize: maxMessageSize)
     }
 
-    deinit { Glibc.close(fd) }
+    /// The socket, for a `poll` loop (closed when the client is released).
+    public var fd: Int32 { transport.fd }
 
     /// Connects and completes the opening handshake within `timeout` seconds.
     /// `headers` go into the upgrade request as they are (`Authorization`,
     /// say). With `deflate`, offers permessage-deflate (`DeflateOffer.client`);
     /// if the server accepts, messages of `deflateMinSize` bytes or more are
     /// sent compressed and compressed messages from the server are inflated.
+    /// A `wss://` URL runs the TLS handshake first, trusting as `tls` says.
     public static func connect(
         to url: WebSocketURL, origin: String? = nil, headers: HTTPHeaders = [:], timeout: Double = 10,
-        maxMessageSize: Int = 64 << 20, deflate: Bool = false, deflateMinSize: Int = PerMessageDeflate.defaultMinimumSize
+        maxMessageSize: Int = 64 << 20, deflate: Bool = false, deflateMinSize: Int = PerMessageDeflate.defaultMinimumSize,
+        tls: TLSClientOptions = TLSClientOptions()
     ) throws(ClientError) -> WebSocketClient {
         let deadline = ClientSocket.monotonicSeconds() + timeout
         let fd = try ClientSocket.connect(host: url.host, port: url.port, timeout: timeout)
-        let client = WebSocketClient(fd: fd, url: url, maxMessageSize: maxMessageSize)
+        let transport = url.isSecure
+            ? try ClientTransport.secure(fd, host: url.host, options: tls, deadline: deadline)
+            : ClientTransport(fd: fd)
+        let client = WebSocketClient(transport: transport, url: url, maxMessageSize: maxMessageSize)
         let request = ClientHandshake(
             host: url.host, port: url.port, path: url.target, origin: origin, extraHeaders: headers,
             deflateOffer: deflate ? DeflateOffer.client : nil)
@@ -60,10 +68,12 @@ public final class WebSocketClient {
     }
 
     private func handshake(_ request: ClientHandshake, deflateMinSize: Int, deadline: Double) throws(ClientError) {
-        try ClientSocket.writeAll(fd, request.requestBytes, timeout: max(0, deadline - ClientSocket.monotonicSeconds()))
+        try transport.writeAll(request.requestBytes, timeout: max(0, deadline - ClientSocket.monotonicSeconds()))
         var parser = HTTPResponseHeadParser()
         while true {
             let count = try readOnce(timeout: deadline - ClientSocket.monotonicSeconds())
+            // Readable without plaintext: TLS records that carry none (session tickets).
+            if count < 0 { continue }
             guard count > 0 else { throw .handshakeFailed("server closed the connection before answering") }
             let result: HTTPHeadParseResult<HTTPResponseHead>
             do {
@@ -81,6 +91,7 @@ public final class WebSocketClient {
             }
             if let deflate { useDeflate(deflate, minimumSize: deflateMinSize) }
             if consumed < count { receive(bytesAt: consumed..<count) }
+            try receiveBufferedInput()
             return
         }
     }
@@ -121,7 +132,7 @@ public final class WebSocketClient {
 
     /// Writes bytes as they are, bypassing the session (for protocol tests).
     public func sendRaw(_ bytes: [UInt8]) throws(ClientError) {
-        try ClientSocket.writeAll(fd, bytes, timeout: writeTimeout)
+        try transport.writeAll(bytes, timeout: writeTimeout)
     }
 
     /// Bytes queued but not yet taken by the socket (only with `blockingWrites` off).
@@ -130,17 +141,11 @@ public final class WebSocketClient {
     /// Writes as much queued output as the socket takes now, without waiting.
     public func writeAvailable() throws(ClientError) {
         while !session.output.isEmpty {
-            let written = session.output.withReadableBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if written > 0 {
-                session.output.consume(written)
-                continue
-            }
-            guard written < 0 else { return }
-            switch errno {
-            case EINTR: continue
-            case EAGAIN, EWOULDBLOCK: return
-            default: throw .connectionLost(String(cString: strerror(errno)))
-            }
+            let written = try session.output.withReadableBytes { bytes in
+                Result { () throws(ClientError) in try transport.write(bytes) }
+            }.get()
+            guard written > 0 else { return }
+            session.output.consume(written)
         }
     }
 
@@ -149,7 +154,7 @@ public final class WebSocketClient {
         guard !session.output.isEmpty else { return }
         let bytes = session.output.withReadableBytes { Array($0) }
         session.output.consume(bytes.count)
-        try ClientSocket.writeAll(fd, bytes, timeout: writeTimeout)
+        try transport.writeAll(bytes, timeout: writeTimeout)
     }
 
     // MARK: Receiving
@@ -160,16 +165,16 @@ public final class WebSocketClient {
         while pendingStart == pending.count {
             guard isOpen else { return nil }
             let left = deadline - ClientSocket.monotonicSeconds()
-            guard left > 0, ClientSocket.wait(fd, for: Int16(POLLIN), timeout: left) else { return nil }
+            guard left > 0, transport.waitUntilReadable(timeout: left) else { return nil }
             _ = try pump()
         }
         return takePending()
     }
 
-    /// One non-blocking read. With `keep`, returns the events it completed and
-    /// keeps them for `next`; without, returns (and drops) every event not
-    /// taken yet, those that arrived with the handshake answer included.
-    /// Call when `fd` is readable.
+    /// One non-blocking read of the socket, and of what TLS still holds after
+    /// it. With `keep`, returns the events it completed and keeps them for
+    /// `next`; without, returns (and drops) every event not taken yet, those
+    /// that arrived with the handshake answer included. Call when `fd` is readable.
     @discardableResult
     public func pump(keep: Bool = true) throws(ClientError) -> [ClientEvent] {
         let before = pending.count
@@ -179,6 +184,7 @@ public final class WebSocketClient {
             pending.append(.disconnected)
         } else if count > 0 {
             receive(bytesAt: 0..<count)
+            try receiveBufferedInput()
         }
         try flush()
         guard !keep else { return Array(pending[before...]) }
@@ -198,19 +204,21 @@ public final class WebSocketClient {
         return event
     }
 
+    /// Takes what TLS decrypted beyond the last read: poll will not report it.
+    private func receiveBufferedInput() throws(ClientError) {
+        while transport.hasBufferedInput {
+            let count = try readOnce(timeout: 0)
+            guard count > 0 else { return }
+            receive(bytesAt: 0..<count)
+        }
+    }
+
     /// Reads once into the buffer; 0 at EOF, -1 (as "nothing") when it would block.
     private func readOnce(timeout: Double) throws(ClientError) -> Int {
-        if timeout > 0, !ClientSocket.wait(fd, for: Int16(POLLIN), timeout: timeout) { throw .timedOut }
-        while true {
-            let count = readBuffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count >= 0 { return count }
-            switch errno {
-            case EINTR: continue
-            case EAGAIN, EWOULDBLOCK: return -1
-            case ECONNRESET: return 0
-            default: throw .connectionLost(String(cString: strerror(errno)))
-            }
-        }
+        if timeout > 0, !transport.waitUntilReadable(timeout: timeout) { throw .timedOut }
+        return try readBuffer.withUnsafeMutableBytes { buffer in
+            Result { () throws(ClientError) in try transport.read(into: buffer) }
+        }.get()
     }
 
     private func receive(bytesAt range: Range<Int>) {

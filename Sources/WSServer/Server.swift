@@ -7,7 +7,8 @@ import Glibc
 /// `start()` returns once every loop runs; `shutDown()` (or SIGINT/SIGTERM
 /// when `handleSignals` is set) stops accepting, sends every session
 /// `1001 server shutting down`, waits up to `--shutdown-timeout` for the
-/// closes, and lets `wait()` return.
+/// closes, and lets `wait()` return. With a TLS certificate, `reloadTLS()`
+/// (or SIGHUP) loads it again for new connections.
 public final class Server: @unchecked Sendable {
     public let config: ServerConfig
     public let metrics: ServerMetrics
@@ -15,6 +16,8 @@ public final class Server: @unchecked Sendable {
     public let port: Int
     let loops: [EventLoop]
     let registry: RoomRegistry
+    /// The certificate and key, when the port speaks TLS.
+    let tls: TLSCredentials?
     private var threads: [pthread_t] = []
     private var shutdownRequested = false
 
@@ -27,9 +30,14 @@ public final class Server: @unchecked Sendable {
         let backplane = try config.redis.map { _ throws(ServerError) in try BackplaneSettings(config: config) }
         metrics = ServerMetrics(backplane: backplane.map { _ in BackplaneStatus() })
         let gate = ConnectionGate(maxHandshakes: config.maxHandshakes, maxPerAddress: config.maxConnectionsPerAddress)
+        if let certificate = config.tlsCertificateFile, let key = config.tlsKeyFile {
+            tls = try TLSCredentials(certificateFile: certificate, keyFile: key)
+        } else {
+            tls = nil
+        }
         var loops: [EventLoop] = []
         for index in 0..<config.threads {
-            loops.append(try EventLoop(index: index, config: config, metrics: metrics, gate: gate))
+            loops.append(try EventLoop(index: index, config: config, metrics: metrics, gate: gate, tls: tls))
         }
         self.loops = loops
         var rules = config.chatRules
@@ -49,7 +57,11 @@ public final class Server: @unchecked Sendable {
     }
 
     private func installSignalHandling() throws(ServerError) {
-        let source = try SignalSource { [unowned self] signal in
+        let source = try SignalSource(reload: tls != nil) { [unowned self] signal in
+            if signal == SIGHUP {
+                try? reloadTLS()
+                return
+            }
             if shutdownRequested {
                 Log.warn("second signal \(signal): exiting now")
                 exit(1)
@@ -59,6 +71,23 @@ public final class Server: @unchecked Sendable {
         }
         loops[0].signals = source
         try loops[0].epoll.add(source.fd, token: EventLoop.signalToken, interest: .readable)
+    }
+
+    /// Whether the port speaks TLS (wss:// and https://).
+    public var usesTLS: Bool { tls != nil }
+
+    /// Loads the TLS certificate and key again from their files, for new
+    /// connections; live ones keep theirs. On failure the current pair
+    /// stays and the error says why. Logs either way. From any thread.
+    public func reloadTLS() throws(ServerError) {
+        guard let tls else { throw .invalidConfiguration("no TLS certificate to reload (see --tls-cert)") }
+        do {
+            try tls.reload()
+            Log.info("TLS certificate reloaded from \(tls.certificateFile); new connections use it")
+        } catch {
+            Log.error("TLS reload failed, keeping the current certificate: \(error)")
+            throw error
+        }
     }
 
     /// Starts one thread per loop.

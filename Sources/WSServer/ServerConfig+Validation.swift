@@ -14,6 +14,7 @@ extension ServerConfig {
         try checkOrigins()
         try checkRedis()
         try require(authMode == nil || authSecret != nil, "--auth needs --auth-secret-file")
+        try require((tlsCertificateFile == nil) == (tlsKeyFile == nil), "--tls-cert and --tls-key go together")
         try chat.validate()
     }
 

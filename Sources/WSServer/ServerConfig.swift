@@ -69,6 +69,10 @@ public struct ServerConfig: Sendable {
     /// turns the API off (`404`).
     public var apiKey: [UInt8]?
     public var listenBacklog: Int32 = 4096
+    /// The PEM certificate chain and private key (`--tls-cert`, `--tls-key`):
+    /// with both, the port speaks TLS only (wss:// and https://).
+    public var tlsCertificateFile: String?
+    public var tlsKeyFile: String?
 
     public init() {}
 

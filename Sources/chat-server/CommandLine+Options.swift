@@ -47,7 +47,7 @@ enum Options {
         integer("--max-handshakes", "N", "connections still sending their request head; beyond, accepting waits (default 1024)") { $0.config.maxHandshakes = $1 },
         number("--idle-timeout", "S", "close clients silent this long with 1001 idle timeout, ping at half; 0 disables (default 60)") { $0.config.chat.idleTimeout = $1 },
         number("--sweep-interval", "S", "how often the idle sweep runs (default 30)") { $0.config.chat.sweepInterval = $1 },
-        number("--handshake-timeout", "S", "time to send a complete request head (default 10)") { $0.config.handshakeTimeout = $1 },
+        number("--handshake-timeout", "S", "time to send a complete request head, TLS handshake included (default 10)") { $0.config.handshakeTimeout = $1 },
         number("--message-timeout", "S", "time to finish a fragmented message once started (default 30)") { $0.config.messageTimeout = $1 },
         number("--close-timeout", "S", "time for the peer's close frame and TCP close after ours (default 5)") { $0.config.closeTimeout = $1 },
         number("--shutdown-timeout", "S", "on SIGINT/SIGTERM, time to wait for clients to close (default 5)") { $0.config.shutdownTimeout = $1 },
@@ -68,6 +68,8 @@ enum Options {
         choice("--auth", "required|optional", "with a secret: refuse chat clients without a token, or let them in as guests (default required)") { $0.config.authMode = $1 },
         secretFile("--api-key-file", "FILE", "turn the HTTP API on: backends send Authorization: Bearer <this file's bytes>", .apiKey) { $0.config.apiKey = $1 },
         text("--allowed-origin", "ORIGIN", "another browser origin allowed besides the page's own, repeatable; * allows any (default: own only)") { $0.config.allowedOrigins.append($1) },
+        text("--tls-cert", "FILE", "serve wss:// and https:// only, with this PEM certificate (chain) file; SIGHUP reloads it") { $0.config.tlsCertificateFile = $1 },
+        text("--tls-key", "FILE", "the PEM private key of --tls-cert") { $0.config.tlsKeyFile = $1 },
         text("--log-level", "LEVEL", "error, warn, info or debug (default info)") { settings, value throws(UsageError) in
             guard let level = Log.Level(name: value) else { throw UsageError(message: "--log-level must be error, warn, info or debug") }
             settings.logLevel = level

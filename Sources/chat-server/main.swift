@@ -44,8 +44,9 @@ do {
     let server = try Server(config: config, handleSignals: true)
     server.start()
     let chat = config.chat
+    let (ws, http) = server.usesTLS ? ("wss", "https") : ("ws", "http")
     // Always printed, whatever the log level: scripts read the port from it.
-    emit("chat-server listening on ws://\(config.host):\(server.port)/ (echo at /echo, page at http://\(config.host):\(server.port)/)\n", to: 1)
+    emit("chat-server listening on \(ws)://\(config.host):\(server.port)/ (echo at /echo, page at \(http)://\(config.host):\(server.port)/)\n", to: 1)
     if let redis = config.redis, let url = try? RedisURL(parsing: redis) {
         Log.info("rooms shared through Redis at \(url.redacted), node timeout \(config.nodeTimeout) s")
     }
@@ -55,5 +56,8 @@ do {
     exit(0)
 } catch {
     complain("chat-server: \(error)\n")
+    // A setting only checked as the server starts (a certificate that
+    // cannot be used) is a usage error like any other bad value.
+    if case .invalidConfiguration = error { exit(2) }
     exit(1)
 }

@@ -1,4 +1,5 @@
 import Glibc
+import TestSupport
 import Testing
 
 /// The chat page at `/` in a real headless Chromium (Debian's `chromium`),
@@ -43,6 +44,19 @@ struct ChatPageBrowserTests {
         try scenario.signsInWithAToken()
         try scenario.staysSignedInAfterAReload()
         try scenario.stopsAfterAPolicyClose()
+    }
+
+    /// The page's own scheme picks wss:, which its CSP (`connect-src 'self'`) allows.
+    @Test("over https:// (throwaway certificate): loads, connects over wss://, chats with a wss:// client", .timeLimit(.minutes(1)))
+    func overTLS() throws {
+        let scenario = try ChatPageScenario(certificates: try TestCertificates.shared())
+        defer { scenario.close() }
+        try scenario.loadsAndConnects()
+        try scenario.setsNickname()
+        try scenario.chatsWithSecondClient()
+        let socketURL = try scenario.page.evaluate("window.__urls[0]").stringValue ?? ""
+        #expect(socketURL.hasPrefix("wss://127.0.0.1:\(scenario.server.port)/"), "\(socketURL)")
+        #expect(try scenario.page.evaluate("window.__violations.length").intValue == 0)
     }
 
     /// `docs/chat-page.png` becomes `docs/chat-page-phone.png`.

@@ -39,7 +39,7 @@ extension ChatPageScenario {
     }
 
     func chatsWithSecondClient() throws {
-        let bob = try ChatPeer(port: server.port, query: "room=lobby&name=bob")
+        let bob = try ChatPeer(port: server.port, query: "room=lobby&name=bob", tls: peerTrust)
         peer = bob
         _ = try bob.next("joined")
         try page.waitUntil("bob's arrival and membership", """

@@ -1,12 +1,15 @@
 import TestSupport
 import Testing
+import WSClient
 import WSProtocol
 
 /// One browser session against one chat-server: Chromium showing the page,
 /// the DevTools session driving it, and the second client. `close()` (also
-/// run on every failure path by the test's `defer`) ends all of them.
+/// run on every failure path by the test's `defer`) ends all of them. With
+/// `certificates`, the server speaks https:// and wss:// only.
 final class ChatPageScenario {
     var server: TestServer
+    let certificates: TestCertificates?
     let browser: Chromium
     let page: DevTools
     var peer: ChatPeer?
@@ -62,8 +65,9 @@ final class ChatPageScenario {
         })();
         """
 
-    init() throws {
-        server = try TestServer { $0.shutdownTimeout = 2 }
+    init(certificates: TestCertificates? = nil) throws {
+        self.certificates = certificates
+        server = try Self.startServer(certificates: certificates)
         do {
             browser = try Chromium()
             page = try DevTools(url: DevTools.pageURL(browserURL: browser.browserURL))
@@ -80,7 +84,18 @@ final class ChatPageScenario {
         server.stop()
     }
 
-    var baseURL: String { "http://127.0.0.1:\(server.port)/" }
+    private static func startServer(port: Int = 0, certificates: TestCertificates?) throws -> TestServer {
+        try TestServer(port: port) { config in
+            config.shutdownTimeout = 2
+            config.tlsCertificateFile = certificates?.certificateFile
+            config.tlsKeyFile = certificates?.keyFile
+        }
+    }
+
+    var baseURL: String { "\(certificates == nil ? "http" : "https")://127.0.0.1:\(server.port)/" }
+
+    /// How the second client trusts the server: nil over plain ws://.
+    var peerTrust: TLSClientOptions? { certificates?.trust }
 
     /// Opens the page at `address` (after the server's `/`), with `scripts`
     /// run after the spy and before the page's own script on every load.
@@ -131,7 +146,7 @@ final class ChatPageScenario {
         let deadline = TestClock.now() + 5
         while true {
             do {
-                server = try TestServer(port: port) { $0.shutdownTimeout = 2 }
+                server = try Self.startServer(port: port, certificates: certificates)
                 return
             } catch where TestClock.now() < deadline {
                 TestClock.sleep(0.05)

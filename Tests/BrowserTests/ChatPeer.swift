@@ -8,9 +8,10 @@ import WSServer
 final class ChatPeer {
     private let client: WebSocketClient
 
-    init(port: Int, query: String) throws {
-        client = try WebSocketClient.connect(
-            to: WebSocketURL(host: "127.0.0.1", port: port, target: "/?" + query), timeout: 5)
+    /// Over wss:// with `tls`.
+    init(port: Int, query: String, tls: TLSClientOptions? = nil) throws {
+        let url = WebSocketURL(host: "127.0.0.1", port: port, target: "/?" + query, isSecure: tls != nil)
+        client = try WebSocketClient.connect(to: url, timeout: 5, tls: tls ?? TLSClientOptions())
     }
 
     /// Sends one request object, e.g. `["type": "message", "text": "hi"]`.

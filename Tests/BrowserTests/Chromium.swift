@@ -46,7 +46,9 @@ final class Chromium {
             "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
             "--disable-default-apps", "--disable-extensions", "--disable-sync", "--hide-scrollbars",
-            "--mute-audio", "--lang=en-US", "--window-size=1100,700", "about:blank",
+            "--mute-audio", "--lang=en-US", "--window-size=1100,700",
+            // The https:// test serves a throwaway certificate.
+            "--ignore-certificate-errors", "about:blank",
         ]
     }
 

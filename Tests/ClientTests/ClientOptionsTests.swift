@@ -39,7 +39,19 @@ struct ClientOptionsTests {
         #expect(ChatTarget(try ClientOptions.parse(["ws://h:1/"])).headers.isEmpty)
     }
 
-    @Test(arguments: [["--bogus"], ["--room"], ["ws://a/", "ws://b/"], ["wss://secure/"], ["http://x/"], ["--token="], ["--token"]])
+    @Test func wssURLsAndWhomTheyTrust() throws {
+        let options = try ClientOptions.parse(["--ca-file", "ca.pem", "wss://chat.example/room"])
+        #expect(options.url == WebSocketURL(host: "chat.example", port: 443, target: "/room", isSecure: true))
+        #expect(options.url.description == "wss://chat.example/room")
+        #expect(options.tls == TLSClientOptions(trustedCertificatesFile: "ca.pem", verifiesCertificate: true))
+        let insecure = try ClientOptions.parse(["--insecure", "wss://[::1]:8443/"])
+        #expect(insecure.url.port == 8443 && insecure.url.host == "::1" && insecure.url.isSecure)
+        #expect(!insecure.tls.verifiesCertificate)
+        #expect(ChatTarget(insecure).tls == insecure.tls)
+        #expect(try ClientOptions.parse(["ws://h/"]).url.port == 80)
+    }
+
+    @Test(arguments: [["--bogus"], ["--room"], ["ws://a/", "ws://b/"], ["https://secure/"], ["http://x/"], ["--token="], ["--token"], ["--ca-file"]])
     func usageErrors(_ arguments: [String]) {
         #expect(throws: ClientOptions.UsageError.self) { try ClientOptions.parse(arguments) }
     }

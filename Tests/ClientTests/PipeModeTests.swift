@@ -76,7 +76,7 @@ struct PipeModeTests {
         #expect(run.stderr.contains("line 2 is not UTF-8, not sent"))
     }
 
-    @Test(arguments: [["--bogus"], ["--room"], ["wss://127.0.0.1/"], ["ws://a/", "ws://b/"]])
+    @Test(arguments: [["--bogus"], ["--room"], ["https://127.0.0.1/"], ["ws://a/", "ws://b/"], ["--ca-file"]])
     func usageErrorsExitTwo(_ arguments: [String]) throws {
         let run = try PipeRun.run(arguments, stdin: "")
         #expect(run.status == 2)

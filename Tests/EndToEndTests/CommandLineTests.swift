@@ -6,7 +6,7 @@ import Testing
 @Suite("End to end: command line")
 struct CommandLineTests {
     /// Runs the built binary with `arguments`; its exit status and stderr.
-    private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = ServerProcess.binary
         process.arguments = arguments
@@ -36,7 +36,7 @@ struct CommandLineTests {
         (["--no-such-flag", "1"], "--no-such-flag"),
     ])
     func badValuesExitWithStatusTwo(_ arguments: [String], _ flag: String) throws {
-        let outcome = try run(arguments + ["--port", "0", "--host", "127.0.0.1"].filter { _ in !arguments.contains("--port") })
+        let outcome = try Self.run(arguments + ["--port", "0", "--host", "127.0.0.1"].filter { _ in !arguments.contains("--port") })
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains(flag), "stderr: \\(outcome.stderr)")
     }

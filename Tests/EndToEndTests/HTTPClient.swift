@@ -30,7 +30,11 @@ enum HTTPClient {
         let fd = try connected(port: port)
         defer { close(fd) }
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        let raw = readUntilClosed(fd, timeout: timeout)
+        return response(readUntilClosed(fd, timeout: timeout))
+    }
+
+    /// The response in `raw`; status 0 when there is none.
+    static func response(_ raw: [UInt8]) -> Response {
         let text = String(decoding: raw, as: UTF8.self)
         let split = text.range(of: "\r\n\r\n")
         let head = split.map { String(text[..<$0.lowerBound]) } ?? text

@@ -27,7 +27,7 @@ final class ServerProcess {
     }
 
     /// Reads the start-up line `chat-server listening on ws://127.0.0.1:PORT/ ...`
-    /// from stdout, waiting at most 20 s.
+    /// (`wss://` with TLS) from stdout, waiting at most 20 s.
     private static func readPort(from fd: Int32) throws -> Int {
         var text = ""
         let deadline = ClientClock.now + 20
@@ -37,8 +37,8 @@ final class ServerProcess {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
             text += String(decoding: buffer[..<count], as: UTF8.self)
-            if let range = text.range(of: #"ws://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
-                let match = text[range].dropFirst("ws://127.0.0.1:".count).dropLast()
+            if let range = text.range(of: #"127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
+                let match = text[range].dropFirst("127.0.0.1:".count).dropLast()
                 return try #require(Int(match))
             }
         }

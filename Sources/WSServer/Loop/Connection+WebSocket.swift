@@ -157,7 +157,7 @@ extension Connection {
     private func closeIfStillIdle() {
         guard phase == .open else { return }
         let silentFor = Double(loop.now - liveness.lastActivity) / 1e9
-        if silentFor < loop.config.chat.idleTimeout || Socket.unreadByteCount(fd) > 0 {
+        if silentFor < loop.config.chat.idleTimeout || transport.hasUnreadInput {
             lastReportedActivity = loop.now
             loop.submit(.touch(id))
             return

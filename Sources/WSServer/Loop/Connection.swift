@@ -1,20 +1,22 @@
 import WSProtocol
 
 /// One client socket and its protocol state: the only type that holds both
-/// a file descriptor and a WebSocket session. It lives on one loop and is
-/// only touched from that loop's thread.
+/// a transport (the socket, or a TLS session on it) and a WebSocket
+/// session. It lives on one loop and is only touched from that loop's thread.
 ///
-/// Phases: `http` (reading the request head, 10 s deadline) → `open` (a
-/// WebSocket session) → `closing` (our close frame sent, waiting for the
-/// peer's) → `finishing` (last bytes being written) → `lingering` (FIN sent,
-/// input discarded until the peer's EOF) → `closed`. Closing and later
-/// phases are bounded by `--close-timeout`, because closing a socket with
-/// unread input makes the kernel send a reset that can destroy the close
-/// frame still in flight.
+/// Phases: `tlsHandshake` (TLS only: the handshake, epoll interest as
+/// OpenSSL asks) → `http` (reading the request head) → `open` (a WebSocket
+/// session) → `closing` (our close frame sent, waiting for the peer's) →
+/// `finishing` (last bytes being written) → `lingering` (close_notify and
+/// FIN sent, input discarded until the peer's EOF) → `closed`. One deadline,
+/// `--handshake-timeout` from the accept, bounds the first two. Closing and
+/// later phases are bounded by `--close-timeout`, because closing a socket
+/// with unread input makes the kernel send a reset that can destroy the
+/// close frame still in flight.
 final class Connection {
     /// Where the connection is in its life.
     enum Phase {
-        case http, open
+        case tlsHandshake, http, open
         /// The chat peer sent its close; replies to its last requests still
         /// go out, then our close frame (bounded by the close timeout).
         case answeringClose
@@ -26,16 +28,18 @@ final class Connection {
         case chat, echo
     }
 
-    let fd: Int32
+    let transport: Transport
     let id: ClientID
     let peer: PeerAddress
     unowned let loop: EventLoop
-    var phase = Phase.http
+    var phase: Phase
     var endpoint: Endpoint?
     var head: HTTPRequestHeadParser
     var session: WebSocketSession
     var interest = IOEvents.readable
     var isDirty = false
+    /// Listed to be read again this pass (TLS holds input epoll cannot see).
+    var awaitsReread = false
     /// Not read until its output drains (it sends faster than it reads).
     var readPaused = false
     /// Not read until the registry's backlog drains (see `RegistryBacklog`).
@@ -63,8 +67,9 @@ final class Connection {
     /// When the data message in progress began (its first frame header).
     var messageStartedAt: UInt64?
 
-    init(fd: Int32, id: ClientID, peer: PeerAddress, loop: EventLoop) {
-        self.fd = fd
+    init(transport: consuming Transport, id: ClientID, peer: PeerAddress, loop: EventLoop) {
+        phase = transport.isTLS ? .tlsHandshake : .http
+        self.transport = transport
         self.id = id
         self.peer = peer
         self.loop = loop
@@ -80,10 +85,21 @@ final class Connection {
         UInt64(id.slot) | (id.serial & 0xFFFF_FFFF) << 32
     }
 
+    var fd: Int32 { transport.fd }
+
+    /// Still in the handshake, TLS or HTTP: counted by the gate's
+    /// `--max-handshakes` and bounded by `--handshake-timeout`.
+    var isHandshaking: Bool { phase == .tlsHandshake || phase == .http }
+
     func handle(_ events: IOEvents) {
+        // `transport` is a constant, `phase` a checked access: plaintext
+        // connections pay for nothing here.
+        if transport.isTLS, phase == .tlsHandshake { return continueTLSHandshake() }
         if events.contains(.writable) { flush() }
         guard phase != .closed else { return }
-        if events.contains(.readable) || events.contains(.hangup) {
+        // A TLS read that had to write (a key update) waits for writability.
+        let readable = events.contains(.readable) || events.contains(.writable) && transport.readNeedsWritable
+        if readable || events.contains(.hangup) {
             if interest.contains(.readable) {
                 readOnce()
             } else if events.contains(.hangup) {
@@ -93,15 +109,19 @@ final class Connection {
     }
 
     /// One read per readiness event keeps the loop fair: a busy peer waits
-    /// for the next pass instead of starving the others.
-    private func readOnce() {
+    /// for the next pass instead of starving the others. Input that TLS
+    /// still holds afterwards is read again at the end of the pass
+    /// (`EventLoop.readAgain`), since epoll will not report it.
+    func readOnce() {
         if endpoint == .chat, loop.gate.registryBacklog.isOverLimit { return throttle() }
-        switch Socket.read(fd, into: loop.readBuffer) {
+        switch transport.read(into: loop.readBuffer) {
         case .transferred(let count):
             liveness.recordActivity(now: loop.now)
             ServerMetrics.add(loop.metrics.bytesIn, count)
             consume(UnsafeMutableRawBufferPointer(rebasing: loop.readBuffer[..<count]))
+            if transport.hasBufferedInput { loop.readAgain(self) }
         case .wouldBlock:
+            if transport.readNeedsWritable { waitUntilWritable() }
             return
         case .endOfStream, .failed:
             flush()
@@ -114,7 +134,7 @@ final class Connection {
         case .http where apiBody != nil: consumeBody(bytes)
         case .http: consumeHead(bytes)
         case .open, .closing: consumeFrames(bytes)
-        case .answeringClose, .finishing, .lingering, .closed: return
+        case .tlsHandshake, .answeringClose, .finishing, .lingering, .closed: return
         }
     }
 
@@ -124,7 +144,7 @@ final class Connection {
     func flush() {
         while phase != .closed, !session.output.isEmpty {
             let pending = session.output.count
-            switch session.output.withReadableBytes({ Socket.write(fd, $0) }) {
+            switch session.output.withReadableBytes({ transport.write($0) }) {
             case .transferred(let count):
                 ServerMetrics.add(loop.metrics.bytesOut, count)
                 session.output.consume(count)
@@ -149,10 +169,11 @@ final class Connection {
         if readPaused {
             readPaused = false
             if !isThrottled { wanted.insert(.readable) }
+            if wanted.contains(.readable) && transport.hasBufferedInput { loop.readAgain(self) }
         }
         loop.updateInterest(self, wanted)
         guard phase == .finishing else { return }
-        Socket.shutdownWrite(fd)
+        guard transport.shutdownWrite() else { return waitUntilWritable() }
         if peerSentClose {
             // Nothing more is due from the peer: drop what it sent after its
             // close, so close() sends FIN rather than a reset.
@@ -164,7 +185,7 @@ final class Connection {
     }
 
     private func discardInput() {
-        while case .transferred = Socket.read(fd, into: loop.readBuffer) {}
+        transport.discardInput(using: loop.readBuffer)
     }
 
     /// Stops reading a peer whose replies are piling up (backpressure).
@@ -184,6 +205,14 @@ final class Connection {
         isThrottled = false
         guard phase != .closed, !readPaused else { return }
         loop.updateInterest(self, interest.union(.readable))
+        if transport.hasBufferedInput { loop.readAgain(self) }
+    }
+
+    /// The loop's second read in a pass, for input TLS held back.
+    func readBufferedInput() {
+        awaitsReread = false
+        guard phase != .closed, interest.contains(.readable), transport.hasBufferedInput else { return }
+        readOnce()
     }
 
     // MARK: Ending
@@ -194,7 +223,7 @@ final class Connection {
     /// close timeout.
     func finish() {
         guard phase != .finishing, phase != .lingering, phase != .closed else { return }
-        if phase == .http { loop.gate.handshakeEnded() }
+        if isHandshaking { loop.gate.handshakeEnded() }
         phase = .finishing
         leaveRegistry()
         armCloseDeadline()
@@ -223,8 +252,8 @@ final class Connection {
     func deadlinePassed() {
         deadline = 0
         switch phase {
-        case .http:
-            Log.debug("\(id): handshake deadline passed")
+        case .tlsHandshake, .http:
+            Log.debug("\(id): handshake deadline passed in phase \(phase)")
         case .open:
             return openDeadlinePassed()
         case .answeringClose, .closing, .finishing, .lingering:
@@ -239,10 +268,10 @@ final class Connection {
     func terminate() {
         guard phase != .closed else { return }
         let wasOpen = endpoint != nil
-        if phase == .http { loop.gate.handshakeEnded() }
+        if isHandshaking { loop.gate.handshakeEnded() }
         loop.gate.release(peer)
         phase = .closed
-        Socket.close(fd)
+        transport.close()
         session.output.removeAll()
         loop.forget(self)
         leaveRegistry()

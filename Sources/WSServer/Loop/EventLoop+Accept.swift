@@ -53,10 +53,11 @@ extension EventLoop {
     }
 
     /// One best-effort write of a fixed answer, then close: the peer learns
-    /// why, and costs no more than the accept.
+    /// why, and costs no more than the accept. A TLS client could not read a
+    /// plaintext answer: it is only closed.
     private func refuseOverAddressLimit(_ fd: Int32) {
         metrics.countHandshakeFailure("address_limit")
-        _ = Self.addressLimitResponse.withUnsafeBytes { Socket.write(fd, $0) }
+        if tls == nil { _ = Self.addressLimitResponse.withUnsafeBytes { Socket.write(fd, $0) } }
         Socket.close(fd)
     }
 

@@ -7,7 +7,7 @@ extension EventLoop {
         shutdownDeadline = now + Clock.nanos(config.shutdownTimeout)
         for connection in slots.all {
             switch connection.phase {
-            case .http: connection.terminate()
+            case .tlsHandshake, .http: connection.terminate()
             case .open, .answeringClose: connection.close(code: .goingAway, reason: "server shutting down")
             case .closing, .finishing, .lingering, .closed: continue
             }

@@ -1,6 +1,7 @@
 import CEpoll
 import Glibc
 import Synchronization
+import TLS
 import WSProtocol
 
 /// One epoll event loop on its own thread. It owns its connections (each
@@ -8,9 +9,9 @@ import WSProtocol
 /// all share. Loop 0 also owns the listener and runs the registry actor as
 /// its executor, so chat work on loop 0 enters the actor without a hop.
 ///
-/// A pass: wait for events, read and process every ready socket, drain the
-/// inbox and executor jobs, fire due timers, run the pass's registry calls,
-/// then write each connection with pending output once (one `send` per
+/// A pass: wait for events, read and process every ready socket (and read
+/// again those whose TLS session holds input), drain the inbox and executor
+/// jobs, fire due timers, run the pass's registry calls, then write each connection with pending output once (one `send` per
 /// connection per pass, however many frames it was given) and post what
 /// other loops need, one batch per loop.
 final class EventLoop: @unchecked Sendable {
@@ -28,6 +29,8 @@ final class EventLoop: @unchecked Sendable {
     let metrics: ServerMetrics
     /// Limits shared with the other loops (handshakes, per-address).
     let gate: ConnectionGate
+    /// The certificate new connections are served with; nil for plaintext.
+    let tls: TLSCredentials?
     /// Every loop, this one included; set before the threads start.
     var peers: [EventLoop] = []
     /// The chat registry; runs on loop 0. Set before the threads start.
@@ -48,6 +51,11 @@ final class EventLoop: @unchecked Sendable {
     var slots = SlotTable()
     var timers = MinHeap<TimerEntry>()
     var dirty: [Connection] = []
+    /// Connections whose TLS session holds input that epoll will not report
+    /// (it has left the socket): read again at the end of this pass. Only
+    /// looked at with TLS: every look at a `var` of the loop is a checked
+    /// access, which the plain path should not pay for.
+    var rereads: [Connection] = []
     /// Chat connections not read while the registry's backlog is high.
     var throttled: [Connection] = []
     /// Monotonic time of the current pass, read once after `epoll_wait`.
@@ -69,11 +77,12 @@ final class EventLoop: @unchecked Sendable {
     let jobs = Mutex<[UnownedJob]>([])
     let threadID = Atomic<UInt>(0)
 
-    init(index: Int, config: ServerConfig, metrics: ServerMetrics, gate: ConnectionGate) throws(ServerError) {
+    init(index: Int, config: ServerConfig, metrics: ServerMetrics, gate: ConnectionGate, tls: TLSCredentials?) throws(ServerError) {
         self.index = index
         self.config = config
         self.metrics = metrics
         self.gate = gate
+        self.tls = tls
         epoll = try Epoll()
         wakeup = try EventFD()
         readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
@@ -103,6 +112,7 @@ final class EventLoop: @unchecked Sendable {
     /// The end of every pass, after I/O events: everything that was queued
     /// during the pass goes out in one batch per destination.
     private func finishPass() {
+        if tls != nil { readBufferedInput() }
         drainInbox()
         runJobs()
         fireTimers()
@@ -142,7 +152,7 @@ final class EventLoop: @unchecked Sendable {
         next = min(next, nextSweep)
         if acceptPausedUntil > now { next = min(next, acceptPausedUntil) }
         if let deadline = backplane?.nextDeadline { next = min(next, deadline) }
-        if !registryCalls.isEmpty || backplane?.hasEvents == true { next = now }
+        if !registryCalls.isEmpty || backplane?.hasEvents == true || tls != nil && !rereads.isEmpty { next = now }
         if let deadline = shutdownDeadline { next = min(next, deadline) }
         guard next > now else { return 0 }
         return Int32((next - now + 999_999) / 1_000_000)
@@ -153,6 +163,25 @@ final class EventLoop: @unchecked Sendable {
         let resumed = throttled
         throttled.removeAll(keepingCapacity: true)
         for connection in resumed { connection.resumeAfterThrottle() }
+    }
+
+    // MARK: Input held by TLS
+
+    func readAgain(_ connection: Connection) {
+        guard !connection.awaitsReread else { return }
+        connection.awaitsReread = true
+        rereads.append(connection)
+    }
+
+    /// One more read for each listed connection. One that still holds input
+    /// afterwards is listed again for the next pass (which then does not
+    /// wait for events): a bulk sender gets one more read per pass, never
+    /// the whole loop.
+    private func readBufferedInput() {
+        guard !rereads.isEmpty else { return }
+        let batch = rereads
+        rereads.removeAll(keepingCapacity: true)
+        for connection in batch { connection.readBufferedInput() }
     }
 
     // MARK: Pending output
@@ -200,13 +229,24 @@ final class EventLoop: @unchecked Sendable {
         slots.remove(connection.id)
     }
 
-    /// Takes ownership of an accepted socket: registers it and arms the handshake deadline.
+    /// Takes ownership of an accepted socket: registers it and arms the
+    /// handshake deadline. With TLS its session starts from the current
+    /// certificate, which a reload does not change for it afterwards.
     func adopt(_ fd: Int32, peer: PeerAddress) {
         guard shutdownDeadline == nil else { return drop(fd, peer: peer) }
         Socket.setNoDelay(fd)
+        var session: TLSSession?
+        if let tls {
+            session = TLSSession.accepting(tls.current, fd: fd)
+            guard session != nil else {
+                Log.warn("cannot start a TLS session for a new connection")
+                return drop(fd, peer: peer)
+            }
+        }
+        let transport = Transport(fd: fd, tls: session)
         let serial = ServerSerials.next()
         let id = ClientID(serial: serial, loop: index, slot: slots.nextSlot)
-        let connection = Connection(fd: fd, id: id, peer: peer, loop: self)
+        let connection = Connection(transport: transport, id: id, peer: peer, loop: self)
         do {
             try epoll.add(fd, token: connection.token, interest: .readable)
         } catch {

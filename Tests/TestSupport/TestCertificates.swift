@@ -1,0 +1,138 @@
+import Glibc
+import Synchronization
+import WSClient
+
+/// Throwaway certificates for the TLS tests, made by the `openssl` CLI in a
+/// temporary directory: two CAs, each with a server certificate for
+/// 127.0.0.1 and localhost (P-256 keys: quick to make), and an expired
+/// server certificate and one for another name. `remove()` deletes the
+/// directory. Tests share one set (`shared()`): making it takes a dozen runs
+/// of `openssl`, which would compete with timing-sensitive tests.
+public final class TestCertificates: Sendable {
+    public let directory: String
+    /// The first CA, and a server certificate it signed, with its key.
+    public let caFile, certificateFile, keyFile: String
+    /// The second CA, and its server certificate and key (a "renewal").
+    public let secondCAFile, secondCertificateFile, secondKeyFile: String
+    /// Signed by the first CA for `keyFile`, and expired a day ago.
+    public let expiredCertificateFile: String
+    /// Signed by the first CA for `keyFile`, valid, for `other.example` only.
+    public let otherNameCertificateFile: String
+
+    private static let made = Mutex<TestCertificates?>(nil)
+
+    /// The set made on first use, removed when the test process exits.
+    public static func shared() throws -> TestCertificates {
+        try made.withLock { made throws in
+            if let made { return made }
+            let certificates = try TestCertificates()
+            made = certificates
+            atexit { TestCertificates.made.withLock { $0?.remove() } }
+            return certificates
+        }
+    }
+
+    public init() throws {
+        var template = Array("/tmp/chat-server-tls.XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw TestCertificatesError("mkdtemp: \(String(cString: strerror(errno)))")
+        }
+        directory = String(cString: made)
+        caFile = directory + "/ca.pem"
+        certificateFile = directory + "/server.pem"
+        keyFile = directory + "/server.key"
+        secondCAFile = directory + "/ca2.pem"
+        secondCertificateFile = directory + "/server2.pem"
+        secondKeyFile = directory + "/server2.key"
+        expiredCertificateFile = directory + "/expired.pem"
+        otherNameCertificateFile = directory + "/other.pem"
+        try makeAll()
+    }
+
+    private func makeAll() throws {
+        let names = directory + "/server.ext"
+        try Self.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n", to: names)
+        try makeAuthority("ca", name: "chat-server test CA 1")
+        try makeAuthority("ca2", name: "chat-server test CA 2")
+        try makeServer("server", authority: "ca", days: "2", serial: "1001", extensions: names)
+        try makeServer("server2", authority: "ca2", days: "2", serial: "2002", extensions: names)
+        try run(["x509", "-req", "-in", path("server.csr"), "-CA", caFile, "-CAkey", path("ca.key"), "-set_serial", "1003",
+                 "-days", "-1", "-extfile", names, "-out", expiredCertificateFile])
+        let otherName = directory + "/other.ext"
+        try Self.write("subjectAltName=DNS:other.example\nextendedKeyUsage=serverAuth\n", to: otherName)
+        try run(["x509", "-req", "-in", path("server.csr"), "-CA", caFile, "-CAkey", path("ca.key"), "-set_serial", "1004",
+                 "-days", "2", "-extfile", otherName, "-out", otherNameCertificateFile])
+    }
+
+    private func makeAuthority(_ stem: String, name: String) throws {
+        try run(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
+                 "-subj", "/CN=\(name)", "-keyout", path(stem + ".key"), "-out", path(stem + ".pem")])
+    }
+
+    private func makeServer(_ stem: String, authority: String, days: String, serial: String, extensions: String) throws {
+        try run(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=localhost",
+                 "-keyout", path(stem + ".key"), "-out", path(stem + ".csr")])
+        try run(["x509", "-req", "-in", path(stem + ".csr"), "-CA", path(authority + ".pem"), "-CAkey", path(authority + ".key"),
+                 "-set_serial", serial, "-days", days, "-extfile", extensions, "-out", path(stem + ".pem")])
+    }
+
+    /// A client that trusts the first CA, or the second.
+    public var trust: TLSClientOptions { TLSClientOptions(trustedCertificatesFile: caFile) }
+    public var secondTrust: TLSClientOptions { TLSClientOptions(trustedCertificatesFile: secondCAFile) }
+
+    public func path(_ name: String) -> String { directory + "/" + name }
+
+    /// Copies `source` over `destination` (to swap the files a server was started with).
+    public static func copy(_ source: String, to destination: String) throws {
+        guard let file = fopen(source, "rb") else { throw TestCertificatesError("cannot read \(source)") }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while case let count = fread(&chunk, 1, chunk.count, file), count > 0 { bytes += chunk[..<count] }
+        try write(String(decoding: bytes, as: UTF8.self), to: destination)
+    }
+
+    public static func write(_ text: String, to path: String) throws {
+        guard let file = fopen(path, "wb") else { throw TestCertificatesError("cannot write \(path)") }
+        defer { fclose(file) }
+        guard fputs(text, file) >= 0 else { throw TestCertificatesError("cannot write \(path)") }
+    }
+
+    /// Runs `openssl` with `arguments`, its output in `openssl.log`.
+    private func run(_ arguments: [String]) throws {
+        let log = path("openssl.log")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = (["openssl"] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "openssl", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw TestCertificatesError("cannot run openssl: \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        guard status == 0 else { throw TestCertificatesError("openssl \(arguments.joined(separator: " ")) failed; see \(log)") }
+    }
+
+    public func remove() {
+        guard let entries = opendir(directory) else { return }
+        while let entry = readdir(entries) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != ".", name != ".." { unlink(path(name)) }
+        }
+        closedir(entries)
+        rmdir(directory)
+    }
+}
+
+/// A certificate could not be made or written.
+public struct TestCertificatesError: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
