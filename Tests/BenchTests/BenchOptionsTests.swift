@@ -1,5 +1,5 @@
+import BenchKit
 import Testing
-@testable import ws_bench
 
 /// The command line: wsload's flags and defaults, and the mistakes it refuses.
 @Suite("Command line")

@@ -1,5 +1,5 @@
+import BenchKit
 import Testing
-@testable import ws_bench
 
 /// The join confirmation is recognised wherever the field sits, as wsload does.
 @Suite("Join reply")

@@ -1,7 +1,7 @@
+import BenchKit
 import Foundation
-import TestSupport
 import Testing
-@testable import ws_bench
+import TestSupport
 
 /// Each scenario, short and small, against an in-process chat-server: every
 /// message must arrive and the figures must add up.

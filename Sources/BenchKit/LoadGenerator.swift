@@ -9,7 +9,7 @@ import WSProtocol
 /// The properties touched for every message are `@exclusivity(unchecked)`:
 /// the run is single-threaded and no access to them overlaps another, and
 /// the runtime's access checks cost about 5% of a core at 2 M messages/s.
-final class LoadGenerator {
+public final class LoadGenerator {
     /// Bytes asked for per `read`, as in wsload: many frames per read when
     /// the server batches, and a short read ends the connection's turn.
     static let readSize = 65536
@@ -64,7 +64,7 @@ final class LoadGenerator {
     var loadAtWindowEnd: GeneratorLoad?
     var explained: Set<FailureReason> = []
 
-    init(options: BenchOptions) throws(UsageError) {
+    public init(options: BenchOptions) throws(UsageError) {
         self.options = options
         var targets: [TargetAddress] = []
         for port in options.ports { targets.append(try TargetAddress.resolve(host: options.host, port: port)) }
@@ -102,7 +102,7 @@ final class LoadGenerator {
     }
 
     /// Runs every phase to the end and returns the figures.
-    func run() -> BenchReport {
+    public func run() -> BenchReport {
         tick()
         flushDirty()
         while phase != .done {

@@ -3,7 +3,7 @@ import WSClient
 /// The human summary: what ran, setup, the headline figures, latency, and
 /// whether the generator itself may have been the limit.
 extension BenchReport {
-    var text: String {
+    public var text: String {
         var lines = [header, setupLine]
         if ports.count > 1 { lines.append(portsLine) }
         if !measured {

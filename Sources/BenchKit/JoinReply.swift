@@ -1,11 +1,11 @@
 /// Recognises the server's answer to a join: a text frame holding
 /// `"type":"joined"`, whitespace allowed around the colon, wherever the
 /// field sits in the object (wsload's rule).
-enum JoinReply {
+public enum JoinReply {
     private static let key = Array("\"type\"".utf8)
     private static let value = Array("\"joined\"".utf8)
 
-    static func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    public static func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var start = 0
         while let found = find(key, in: bytes, from: start) {
             var offset = skipSpace(bytes, found + key.count)

@@ -1,6 +1,6 @@
 /// The `--json` line: wsload's key names for every figure the two tools share.
 extension BenchReport {
-    var json: String {
+    public var json: String {
         var line = JSONLine()
         line.field("tool", "ws-bench")
         line.field("version", "1.0")
