@@ -1,3 +1,5 @@
+import ChatWire
+
 /// What the command line asks for. Flags, defaults and ranges follow wsload,
 /// except the port, which defaults to chat-server's 8765. Values given as
 /// `--flag VALUE` or `--flag=VALUE`.
@@ -35,6 +37,18 @@ public struct BenchOptions: Equatable, Sendable {
     public var path: String { pathOption ?? scenario.defaultPath }
     public var clients: Int { clientsOption ?? scenario.defaultClients }
     public var rate: SendRate { rateOption ?? scenario.defaultRate }
+
+    /// The rooms the connections join, validated by `parse`: fanout's one,
+    /// `<room>-<i>` for rooms, the `--join` room of connect (if any).
+    public var roomNames: [RoomName] {
+        let names: [String] = switch scenario {
+        case .fanout: [room]
+        case .rooms: (0..<rooms).map { "\(room)-\($0)" }
+        case .echo: []
+        case .connect: join.map { [$0] } ?? []
+        }
+        return names.compactMap(RoomName.init)
+    }
 
     /// Parses the arguments after the program name: one scenario and flags, in any order.
     public static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {

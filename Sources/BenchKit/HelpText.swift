@@ -39,7 +39,8 @@ enum HelpText {
       --size B            text length in bytes, latency marker (~30 bytes) included (default 64)
       --senders S         fanout: the first S members send (default 1)
       --rooms K           rooms: number of rooms (default 100)
-      --room NAME         fanout: the room's name; rooms: prefix of the room names (default bench)
+      --room NAME         fanout: the room's name; rooms: prefix of the room names (default bench);
+                          room names are 1-64 characters of A-Z a-z 0-9 _ . -
       --stall-timeout S   with --rate max, a sender none of whose messages came back for S s
                           gets a fresh window and a stall is counted (default 5)
 

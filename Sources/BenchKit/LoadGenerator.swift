@@ -1,3 +1,4 @@
+import ChatWire
 import Glibc
 import WSProtocol
 
@@ -23,12 +24,12 @@ public final class LoadGenerator {
     let connections: [BenchConnection]
     let readBuffer: UnsafeMutableRawBufferPointer
     /// Room names; a connection's `room` indexes this and the two tables below.
-    let roomNames: [String]
+    let roomNames: [RoomName]
     /// `{"type":"join","room":"NAME"}` per room.
     let joinRequests: [[UInt8]]
-    /// `{"type":"message","room":"NAME","text":"` per room; the text and `"}`
-    /// follow. Echo has a single empty prefix: the text is the whole payload.
-    let messagePrefixes: [[UInt8]]
+    /// The `message` request around the text, per room. Echo has a single
+    /// bare one: the text is the whole payload.
+    let messageTemplates: [MessageTemplate]
     /// `a-z` repeated, to pad the text to `--size`.
     let padding: [UInt8]
     /// Whether senders keep a window in flight (`--rate max`) instead of a schedule.
@@ -74,10 +75,9 @@ public final class LoadGenerator {
         now = MonotonicClock.now()
         let setupLimit = options.scenario == .connect ? options.duration : options.setupTimeout
         timeline = Timeline(startedAt: now, setupDeadline: now + MonotonicClock.nanos(setupLimit))
-        roomNames = Self.roomNames(options)
-        joinRequests = roomNames.map { Array("{\"type\":\"join\",\"room\":\"\($0)\"}".utf8) }
-        messagePrefixes = options.scenario == .echo ? [[]]
-            : roomNames.map { Array("{\"type\":\"message\",\"room\":\"\($0)\",\"text\":\"".utf8) }
+        roomNames = options.roomNames
+        joinRequests = roomNames.map { ChatRequest(.join(room: $0, since: nil, epoch: nil)).json }
+        messageTemplates = options.scenario == .echo ? [.bare] : roomNames.map(MessageTemplate.init(room:))
         members = Array(repeating: 0, count: max(1, roomNames.count))
         padding = (0..<options.size).map { UInt8(ascii: "a") + UInt8($0 % 26) }
         windowMode = options.scenario.sendsMessages && options.rate == .max
@@ -89,16 +89,6 @@ public final class LoadGenerator {
     deinit {
         for connection in connections where connection.fd >= 0 { close(connection.fd) }
         readBuffer.deallocate()
-    }
-
-    /// Fanout: one room; rooms: `<room>-<i>`; connect: the `--join` room, if any.
-    private static func roomNames(_ options: BenchOptions) -> [String] {
-        switch options.scenario {
-        case .fanout: [options.room]
-        case .rooms: (0..<options.rooms).map { "\(options.room)-\($0)" }
-        case .echo: []
-        case .connect: options.join.map { [$0] } ?? []
-        }
     }
 
     /// Runs every phase to the end and returns the figures.

@@ -73,6 +73,13 @@ struct BenchOptionsTests {
         #expect(try parse("echo").ports == [8765])
     }
 
+    @Test func roomNamesFollowTheScenario() throws {
+        #expect(try parse("fanout --room lobby").roomNames.map(\.value) == ["lobby"])
+        #expect(try parse("rooms -n 3 --rooms 3 --room r").roomNames.map(\.value) == ["r-0", "r-1", "r-2"])
+        #expect(try parse("connect --join hall").roomNames.map(\.value) == ["hall"])
+        #expect(try parse("connect").roomNames.isEmpty && parse("echo").roomNames.isEmpty)
+    }
+
     @Test func helpNeedsNoScenario() throws {
         #expect(try parse("--help").showHelp)
         #expect(try parse("-h").showHelp)
@@ -87,7 +94,10 @@ struct BenchOptionsTests {
         ("fanout --rate fast", "bad value for --rate"), ("fanout --duration 0", "bad value for --duration"),
         ("fanout -n 5 --senders 6", "--senders (6) cannot exceed --clients (5)"),
         ("rooms -n 5 --rooms 6", "--rooms (6) cannot exceed --clients (5)"),
-        ("echo --path echo", "--path must start with '/'"), ("fanout --room a\"b", "--room must be"),
+        ("echo --path echo", "--path must start with '/'"), ("fanout --room a\"b", "--room must be a room name"),
+        ("fanout --room " + String(repeating: "r", count: 65), "--room must be a room name"),
+        ("rooms --room " + String(repeating: "r", count: 62), "--room is too long for 100 rooms: '\(String(repeating: "r", count: 62))-99'"),
+        ("connect --join lobby!", "--join must be a room name"),
     ])
     func refusesMistakes(_ line: String, _ message: String) {
         let found = failure(line)
