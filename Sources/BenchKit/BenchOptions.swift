@@ -30,6 +30,8 @@ public struct BenchOptions: Equatable, Sendable {
     public var hold = 5.0
     public var join: String?
     public var json = false
+    /// `--deflate`: offer permessage-deflate and inflate what comes compressed.
+    public var deflate = false
     public var showHelp = false
 
     /// The first port: the one named in single-port reports.
@@ -61,6 +63,8 @@ public struct BenchOptions: Equatable, Sendable {
                 options.showHelp = true
             } else if flag == "--json" {
                 options.json = true
+            } else if flag == "--deflate" {
+                options.deflate = true
             } else if flag.hasPrefix("-") {
                 let value = try value(for: flag, inline, &remaining)
                 if flag == "--scenario" { try setScenario(&scenario, value) } else { try options.apply(flag, value) }

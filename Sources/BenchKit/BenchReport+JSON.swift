@@ -13,6 +13,7 @@ extension BenchReport {
         writer.key("handshake_us")
         Self.writeLatency(handshakeLatency, to: &writer)
         addCounters(to: &writer)
+        addCompression(to: &writer)
         writer.field("exit_code", Int(exitCode))
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self)
@@ -115,6 +116,16 @@ extension BenchReport {
         writer.field("reads", windowReads)
         writer.field("writes", windowWrites)
         writer.field("epoll_waits", windowWaits)
+    }
+
+    /// What `--deflate` changed: message bytes before and after inflation
+    /// (equal without it), so runs with and without compare.
+    private func addCompression(to writer: inout JSONWriter) {
+        writer.field("deflate", options.deflate)
+        writer.field("deflate_connections", deflateConnections)
+        writer.field("msg_bytes_rx", tally.messageBytes)
+        writer.field("msg_wire_bytes_rx", tally.messageWireBytes)
+        writer.field("compressed_msgs_rx", tally.compressedMessages)
     }
 
     /// `{port,handshakes_ok,ready,failed}` for one `--port`.

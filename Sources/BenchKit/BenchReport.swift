@@ -9,6 +9,8 @@ public struct BenchReport: Sendable {
     public var measuredSeconds = 0.0
     public var drainSeconds = 0.0
     public var handshakesOK = 0
+    /// Connections on which the server accepted permessage-deflate.
+    public var deflateConnections = 0
     /// Handshakes completed over the span from the first connect to the last 101.
     public var handshakesPerSecond = 0.0
     public var ready = 0

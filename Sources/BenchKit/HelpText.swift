@@ -27,6 +27,8 @@ enum HelpText {
       --concurrency P     most handshakes in flight at once (default 256)
       --setup-timeout S   longest time to connect and join everybody (default 30)
       --close-wait S      longest time for the closing handshakes at the end (default 1)
+      --deflate           offer permessage-deflate (RFC 7692) and inflate what the server sends
+                          compressed; messages go out uncompressed (see the deflate line)
       --json              print one JSON object with every figure as the last line of output
                           (wsload's key names: deliveries_per_s, round_trips_per_s, latency_us, ...)
       -h, --help          show this help
@@ -72,6 +74,10 @@ enum HelpText {
       handshakes/s    handshakes completed between the first connect and the last 101
       open/joined     connect: connections still open (and joined) at the end of the hold
       received line   all messages read, those without a marker (welcome, presence, ...), bytes
+      deflate line    --deflate: connections whose server accepted it, messages that came
+                      compressed, and the message payloads' bytes inflated and as they were on
+                      the wire (JSON: deflate_connections, compressed_msgs_rx, msg_bytes_rx,
+                      msg_wire_bytes_rx, the last two equal without compression)
       errors line     disconnects (connections lost after they were ready), stalls, markers
                       from unknown senders (foreign) or with impossible times (bad)
       generator       busy = share of the window spent outside epoll_wait; cpu = getrusage;

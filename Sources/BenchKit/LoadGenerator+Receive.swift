@@ -95,6 +95,13 @@ extension LoadGenerator {
 
     private func message(_ connection: BenchConnection, _ payload: UnsafeRawBufferPointer, isText: Bool) {
         tally.messages += 1
+        tally.messageBytes += UInt64(payload.count)
+        if let compressed = deflateReceiver?.compressedCount {
+            tally.compressedMessages += 1
+            tally.messageWireBytes += UInt64(compressed)
+        } else {
+            tally.messageWireBytes += UInt64(payload.count)
+        }
         if connection.joinState == .requested, isText, isJoinReply(payload, for: connection) {
             joined(connection)
             return

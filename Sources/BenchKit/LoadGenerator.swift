@@ -32,6 +32,8 @@ public final class LoadGenerator {
     let messageTemplates: [MessageTemplate]
     /// `a-z` repeated, to pad the text to `--size`.
     let padding: [UInt8]
+    /// With `--deflate`: the permessage-deflate of every session the server accepted it on.
+    let deflateReceiver: DeflateReceiver?
     /// Whether senders keep a window in flight (`--rate max`) instead of a schedule.
     let windowMode: Bool
 
@@ -55,6 +57,8 @@ public final class LoadGenerator {
     var readyCount = 0
     var failedCount = 0
     var handshakesOK = 0
+    /// Connections on which the server accepted permessage-deflate.
+    var deflateConnections = 0
     var notAttempted = 0
     var launchStopped = false
     var openAtEnd = 0
@@ -80,6 +84,7 @@ public final class LoadGenerator {
         messageTemplates = options.scenario == .echo ? [.bare] : roomNames.map(MessageTemplate.init(room:))
         members = Array(repeating: 0, count: max(1, roomNames.count))
         padding = (0..<options.size).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        deflateReceiver = options.deflate ? DeflateReceiver() : nil
         windowMode = options.scenario.sendsMessages && options.rate == .max
         let roomCount = options.scenario == .rooms ? options.rooms : 1
         connections = (0..<options.clients).map { BenchConnection(id: $0, room: $0 % roomCount) }

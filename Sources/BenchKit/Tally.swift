@@ -17,6 +17,12 @@ public struct Tally: Sendable {
     public var pongs: UInt64 = 0
     public var closes: UInt64 = 0
     public var bytesIn: UInt64 = 0
+    /// Data message payloads as the application reads them (inflated).
+    public var messageBytes: UInt64 = 0
+    /// The same payloads as they came in frames (compressed or not).
+    public var messageWireBytes: UInt64 = 0
+    /// Data messages that came compressed (RSV1).
+    public var compressedMessages: UInt64 = 0
     public var bytesOut: UInt64 = 0
     public var reads: UInt64 = 0
     public var writes: UInt64 = 0

@@ -30,7 +30,7 @@ struct BenchOptionsTests {
         #expect(fanout.room == "bench")
         #expect(fanout.duration == 10 && fanout.warmup == 2 && fanout.drain == 2)
         #expect(fanout.concurrency == 256 && fanout.setupTimeout == 30)
-        #expect(!fanout.json)
+        #expect(!fanout.json && !fanout.deflate)
     }
 
     @Test func eachScenarioHasItsOwnDefaults() throws {
@@ -45,13 +45,13 @@ struct BenchOptionsTests {
     @Test func readsEveryFlagInBothForms() throws {
         let options = try parse(
             "--port=9000 rooms -n 50 --rooms 5 --rate 2.5 --size=200 --duration 3 --warmup 0.5 --drain 1 "
-                + "--concurrency 10 --setup-timeout 4 --room r --window 4 --json --path /chat --host localhost")
+                + "--concurrency 10 --setup-timeout 4 --room r --window 4 --json --path /chat --host localhost --deflate")
         #expect(options.scenario == .rooms)
         #expect(options.port == 9000 && options.clients == 50 && options.rooms == 5)
         #expect(options.rate == .perSecond(2.5) && options.size == 200 && options.window == 4)
         #expect(options.duration == 3 && options.warmup == 0.5 && options.drain == 1)
         #expect(options.concurrency == 10 && options.setupTimeout == 4)
-        #expect(options.room == "r" && options.path == "/chat" && options.host == "localhost" && options.json)
+        #expect(options.room == "r" && options.path == "/chat" && options.host == "localhost" && options.json && options.deflate)
     }
 
     @Test func clientsHasThreeSpellings() throws {
