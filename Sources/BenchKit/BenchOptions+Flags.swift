@@ -11,6 +11,7 @@ extension BenchOptions {
         case "--rate": rateOption = try Self.rate(value)
         case "--window": window = try Self.integer(flag, value, 1...1_000_000)
         case "--size": size = try Self.integer(flag, value, 1...(16 << 20))
+        case "--payload": payload = try Self.payload(value)
         case "--senders": senders = try Self.integer(flag, value, 1...10_000_000)
         case "--rooms": rooms = try Self.integer(flag, value, 1...10_000_000)
         case "--room": room = value
@@ -69,6 +70,13 @@ extension BenchOptions {
         var ports: [Int] = []
         for item in items { ports.append(try integer("--port", String(item), 1...65535)) }
         return ports
+    }
+
+    private static func payload(_ text: String) throws(UsageError) -> Payload {
+        guard let payload = Payload(rawValue: text) else {
+            throw UsageError(message: "bad value for --payload: '\(text)' (expected letters or json)")
+        }
+        return payload
     }
 
     private static func rate(_ text: String) throws(UsageError) -> SendRate {

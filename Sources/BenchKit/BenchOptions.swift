@@ -24,6 +24,7 @@ public struct BenchOptions: Equatable, Sendable {
     public var stallTimeout = 5.0
     public var window = 16
     public var size = 64
+    public var payload = Payload.letters
     public var senders = 1
     public var rooms = 100
     public var room = "bench"

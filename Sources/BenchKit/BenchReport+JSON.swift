@@ -13,7 +13,7 @@ extension BenchReport {
         writer.key("handshake_us")
         Self.writeLatency(handshakeLatency, to: &writer)
         addCounters(to: &writer)
-        addCompression(to: &writer)
+        addMessageText(to: &writer)
         writer.field("exit_code", Int(exitCode))
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self)
@@ -118,9 +118,10 @@ extension BenchReport {
         writer.field("epoll_waits", windowWaits)
     }
 
-    /// What `--deflate` changed: message bytes before and after inflation
-    /// (equal without it), so runs with and without compare.
-    private func addCompression(to writer: inout JSONWriter) {
+    /// The message text's kind, and what `--deflate` changed: message bytes
+    /// before and after inflation (equal without it), so runs compare.
+    private func addMessageText(to writer: inout JSONWriter) {
+        if options.scenario.sendsMessages { writer.field("payload", options.payload.rawValue) }
         writer.field("deflate", options.deflate)
         writer.field("deflate_connections", deflateConnections)
         writer.field("msg_bytes_rx", tally.messageBytes)

@@ -41,6 +41,7 @@ extension BenchReport {
             return text
         }
         text += " size=\(options.size)"
+        if options.payload != .letters { text += " payload=\(options.payload.rawValue)" }
         switch options.rate {
         case .max: text += " rate=max window=\(options.window)"
         case .perSecond(let rate): text += " rate=\(Fixed.compact(rate))" + (options.scenario == .rooms ? "/client/s" : "/s")

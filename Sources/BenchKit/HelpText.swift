@@ -39,6 +39,9 @@ enum HelpText {
                           messages that have not come back to it in flight
       --window W          messages in flight per sender with --rate max (default 16)
       --size B            text length in bytes, latency marker (~30 bytes) included (default 64)
+      --payload KIND      what follows the marker: letters (a-z, default) or json (JSON-like records:
+                          ids, names, tags, sentences; inside a request escaped, and --size counts
+                          the escapes); e.g. --payload json --size 1024 for 1 KiB JSON messages
       --senders S         fanout: the first S members send (default 1)
       --rooms K           rooms: number of rooms (default 100)
       --room NAME         fanout: the room's name; rooms: prefix of the room names (default bench);
@@ -52,7 +55,7 @@ enum HelpText {
 
     Protocol: {"type":"join","room":R} and wait for "type":"joined"; then
     {"type":"message","room":R,"text":TEXT}, delivered to every member, sender included.
-    TEXT starts with a marker @T<sender>:<seq>:<monotonic ns>@ padded with a-z to --size;
+    TEXT starts with a marker @T<sender>:<seq>:<monotonic ns>@ padded to --size (--payload);
     every message received is scanned for markers. Echo sends TEXT as the whole payload.
 
     Phases: setup (connect, join) -> warmup -> window -> drain -> close; connect: setup -> hold -> close.

@@ -29,7 +29,8 @@ extension LoadGenerator {
 
     /// The payload: the text (marker, then padding up to `--size`) between
     /// the template's prefix and suffix (both empty for echo, where the text
-    /// is the whole payload).
+    /// is the whole payload). A text cut right after an escape's backslash
+    /// ends in a space instead, or the backslash would escape the closing quote.
     private func queueText(
         _ connection: BenchConnection, around template: (prefix: UnsafeRawBufferPointer, suffix: UnsafeRawBufferPointer),
         marker: UnsafeRawBufferPointer, pad: UnsafeRawBufferPointer
@@ -39,6 +40,7 @@ extension LoadGenerator {
             var offset = Self.copy(template.prefix, to: at, at: 0)
             offset = Self.copy(marker, to: at, at: offset)
             offset = Self.copy(pad, to: at, at: offset)
+            if pad.last == UInt8(ascii: "\\") { at.storeBytes(of: UInt8(ascii: " "), toByteOffset: offset - 1, as: UInt8.self) }
             Self.copy(template.suffix, to: at, at: offset)
         }
     }

@@ -30,7 +30,7 @@ public final class LoadGenerator {
     /// The `message` request around the text, per room. Echo has a single
     /// bare one: the text is the whole payload.
     let messageTemplates: [MessageTemplate]
-    /// `a-z` repeated, to pad the text to `--size`.
+    /// What follows the marker, up to `--size` (`Payload`).
     let padding: [UInt8]
     /// With `--deflate`: the permessage-deflate of every session the server accepted it on.
     let deflateReceiver: DeflateReceiver?
@@ -83,7 +83,7 @@ public final class LoadGenerator {
         joinRequests = roomNames.map { ChatRequest(.join(room: $0, since: nil, epoch: nil)).json }
         messageTemplates = options.scenario == .echo ? [.bare] : roomNames.map(MessageTemplate.init(room:))
         members = Array(repeating: 0, count: max(1, roomNames.count))
-        padding = (0..<options.size).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        padding = options.payload.padding(count: options.size, insideJSONString: options.scenario != .echo)
         deflateReceiver = options.deflate ? DeflateReceiver() : nil
         windowMode = options.scenario.sendsMessages && options.rate == .max
         let roomCount = options.scenario == .rooms ? options.rooms : 1
