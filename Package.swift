@@ -44,7 +44,9 @@ let package = Package(
         // The terminal client's logic; the ws-client executable is its main.swift.
         .target(name: "ChatClient", dependencies: ["ChatWire", "WSClient", "WSProtocol"]),
         .executableTarget(name: "ws-client", dependencies: ["ChatClient"]),
-        .executableTarget(name: "ws-bench", dependencies: ["WSClient", "WSProtocol", "CEpoll"]),
+        // The load generator's logic; the ws-bench executable is its main.swift.
+        .target(name: "BenchKit", dependencies: ["ChatWire", "WSClient", "WSProtocol", "CEpoll"]),
+        .executableTarget(name: "ws-bench", dependencies: ["BenchKit"]),
         // Helpers the test targets share: an in-process server, a seeded generator.
         .target(name: "TestSupport", dependencies: ["WSServer", "WSClient"], path: "Tests/TestSupport"),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
@@ -55,9 +57,8 @@ let package = Package(
         .testTarget(name: "BackplaneTests", dependencies: ["WSServer", "ChatWire", "WSProtocol", "RESP", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "ChatWire", "WSClient", "chat-server", "TestSupport", "TLS"]),
         .testTarget(name: "BrowserTests", dependencies: ["WSServer", "ChatWire", "WSClient", "TestSupport"]),
-        // Depends on the ws-bench executable to unit-test its types through
-        // `@testable import ws_bench` and to drive it against an in-process server.
-        .testTarget(name: "BenchTests", dependencies: ["ws-bench", "WSServer", "WSClient", "TestSupport"]),
+        // Unit-tests BenchKit and drives its load generator against an in-process server.
+        .testTarget(name: "BenchTests", dependencies: ["BenchKit", "ChatWire", "WSServer", "WSProtocol", "TestSupport"]),
         // Unit-tests ChatClient, and depends on the ws-client executable so it
         // is built first: the tests also run the binary (in a pseudo-terminal
         // and through pipes).

@@ -1,3 +1,4 @@
+import BenchKit
 import Glibc
 
 exit(BenchMain.run(Array(CommandLine.arguments.dropFirst())))

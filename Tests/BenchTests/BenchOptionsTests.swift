@@ -1,5 +1,5 @@
+import BenchKit
 import Testing
-@testable import ws_bench
 
 /// The command line: wsload's flags and defaults, and the mistakes it refuses.
 @Suite("Command line")
@@ -30,7 +30,7 @@ struct BenchOptionsTests {
         #expect(fanout.room == "bench")
         #expect(fanout.duration == 10 && fanout.warmup == 2 && fanout.drain == 2)
         #expect(fanout.concurrency == 256 && fanout.setupTimeout == 30)
-        #expect(!fanout.json)
+        #expect(!fanout.json && !fanout.deflate)
     }
 
     @Test func eachScenarioHasItsOwnDefaults() throws {
@@ -45,13 +45,13 @@ struct BenchOptionsTests {
     @Test func readsEveryFlagInBothForms() throws {
         let options = try parse(
             "--port=9000 rooms -n 50 --rooms 5 --rate 2.5 --size=200 --duration 3 --warmup 0.5 --drain 1 "
-                + "--concurrency 10 --setup-timeout 4 --room r --window 4 --json --path /chat --host localhost")
+                + "--concurrency 10 --setup-timeout 4 --room r --window 4 --json --path /chat --host localhost --deflate")
         #expect(options.scenario == .rooms)
         #expect(options.port == 9000 && options.clients == 50 && options.rooms == 5)
         #expect(options.rate == .perSecond(2.5) && options.size == 200 && options.window == 4)
         #expect(options.duration == 3 && options.warmup == 0.5 && options.drain == 1)
         #expect(options.concurrency == 10 && options.setupTimeout == 4)
-        #expect(options.room == "r" && options.path == "/chat" && options.host == "localhost" && options.json)
+        #expect(options.room == "r" && options.path == "/chat" && options.host == "localhost" && options.json && options.deflate)
     }
 
     @Test func clientsHasThreeSpellings() throws {
@@ -73,6 +73,13 @@ struct BenchOptionsTests {
         #expect(try parse("echo").ports == [8765])
     }
 
+    @Test func roomNamesFollowTheScenario() throws {
+        #expect(try parse("fanout --room lobby").roomNames.map(\.value) == ["lobby"])
+        #expect(try parse("rooms -n 3 --rooms 3 --room r").roomNames.map(\.value) == ["r-0", "r-1", "r-2"])
+        #expect(try parse("connect --join hall").roomNames.map(\.value) == ["hall"])
+        #expect(try parse("connect").roomNames.isEmpty && parse("echo").roomNames.isEmpty)
+    }
+
     @Test func helpNeedsNoScenario() throws {
         #expect(try parse("--help").showHelp)
         #expect(try parse("-h").showHelp)
@@ -87,7 +94,10 @@ struct BenchOptionsTests {
         ("fanout --rate fast", "bad value for --rate"), ("fanout --duration 0", "bad value for --duration"),
         ("fanout -n 5 --senders 6", "--senders (6) cannot exceed --clients (5)"),
         ("rooms -n 5 --rooms 6", "--rooms (6) cannot exceed --clients (5)"),
-        ("echo --path echo", "--path must start with '/'"), ("fanout --room a\"b", "--room must be"),
+        ("echo --path echo", "--path must start with '/'"), ("fanout --room a\"b", "--room must be a room name"),
+        ("fanout --room " + String(repeating: "r", count: 65), "--room must be a room name"),
+        ("rooms --room " + String(repeating: "r", count: 62), "--room is too long for 100 rooms: '\(String(repeating: "r", count: 62))-99'"),
+        ("connect --join lobby!", "--join must be a room name"),
     ])
     func refusesMistakes(_ line: String, _ message: String) {
         let found = failure(line)

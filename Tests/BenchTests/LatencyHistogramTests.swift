@@ -1,6 +1,6 @@
-import TestSupport
+import BenchKit
 import Testing
-@testable import ws_bench
+import TestSupport
 
 /// Percentiles of the log-linear histogram against exactly computed ones.
 @Suite("Latency histogram")

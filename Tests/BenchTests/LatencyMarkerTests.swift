@@ -1,6 +1,6 @@
-import TestSupport
+import BenchKit
 import Testing
-@testable import ws_bench
+import TestSupport
 
 /// The marker's text form and the scan that finds it inside whatever the server sends.
 @Suite("Latency marker")

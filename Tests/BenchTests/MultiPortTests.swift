@@ -1,7 +1,7 @@
+import BenchKit
 import Foundation
-import TestSupport
 import Testing
-@testable import ws_bench
+import TestSupport
 
 /// `--port A,B`: connections alternate between two in-process servers. The
 /// two share no rooms, so the scenarios keep every room on one server:

@@ -1,7 +1,7 @@
+import BenchKit
 import Foundation
-import TestSupport
 import Testing
-@testable import ws_bench
+import TestSupport
 
 /// Each scenario, short and small, against an in-process chat-server: every
 /// message must arrive and the figures must add up.
@@ -45,7 +45,7 @@ struct ScenarioEndToEndTests {
     }
 
     @Test func fanoutPaced() throws {
-        let report = try run("fanout --clients 10 --rate 50 --duration 0.8")
+        let report = try run("fanout --clients 10 --rate 50 --duration 0.8 --room Bench_1.x-y")
         expectDelivered(report)
         #expect((35...45).contains(report.tally.sent))
         #expect(abs(report.throughput - 500) < 100)

@@ -1,7 +1,7 @@
+import BenchKit
 import Glibc
 import Testing
 import WSProtocol
-@testable import ws_bench
 
 /// Frames built in place in the send buffer are byte for byte the frames
 /// WSProtocol's encoder makes, whatever the length encoding.

@@ -1,43 +1,60 @@
+import ChatWire
+
 /// What the command line asks for. Flags, defaults and ranges follow wsload,
 /// except the port, which defaults to chat-server's 8765. Values given as
 /// `--flag VALUE` or `--flag=VALUE`.
-struct BenchOptions: Equatable, Sendable {
-    var scenario = Scenario.fanout
-    var host = "127.0.0.1"
+public struct BenchOptions: Equatable, Sendable {
+    public var scenario = Scenario.fanout
+    public var host = "127.0.0.1"
     /// `--port A,B,...`: connection i goes to `ports[i % ports.count]`, so
     /// one run can load several server nodes that share rooms.
-    var ports = [8765]
+    public var ports = [8765]
     /// Nil: the scenario's default (`/`, or `/echo` for echo).
-    var pathOption: String?
+    public var pathOption: String?
     /// Nil: the scenario's default connection count.
-    var clientsOption: Int?
+    public var clientsOption: Int?
     /// Nil: the scenario's default rate.
-    var rateOption: SendRate?
-    var duration = 10.0
-    var warmup = 2.0
-    var drain = 2.0
-    var concurrency = 256
-    var setupTimeout = 30.0
-    var closeWait = 1.0
-    var stallTimeout = 5.0
-    var window = 16
-    var size = 64
-    var senders = 1
-    var rooms = 100
-    var room = "bench"
-    var hold = 5.0
-    var join: String?
-    var json = false
-    var showHelp = false
+    public var rateOption: SendRate?
+    public var duration = 10.0
+    public var warmup = 2.0
+    public var drain = 2.0
+    public var concurrency = 256
+    public var setupTimeout = 30.0
+    public var closeWait = 1.0
+    public var stallTimeout = 5.0
+    public var window = 16
+    public var size = 64
+    public var payload = Payload.letters
+    public var senders = 1
+    public var rooms = 100
+    public var room = "bench"
+    public var hold = 5.0
+    public var join: String?
+    public var json = false
+    /// `--deflate`: offer permessage-deflate and inflate what comes compressed.
+    public var deflate = false
+    public var showHelp = false
 
     /// The first port: the one named in single-port reports.
-    var port: Int { ports[0] }
-    var path: String { pathOption ?? scenario.defaultPath }
-    var clients: Int { clientsOption ?? scenario.defaultClients }
-    var rate: SendRate { rateOption ?? scenario.defaultRate }
+    public var port: Int { ports[0] }
+    public var path: String { pathOption ?? scenario.defaultPath }
+    public var clients: Int { clientsOption ?? scenario.defaultClients }
+    public var rate: SendRate { rateOption ?? scenario.defaultRate }
+
+    /// The rooms the connections join, validated by `parse`: fanout's one,
+    /// `<room>-<i>` for rooms, the `--join` room of connect (if any).
+    public var roomNames: [RoomName] {
+        let names: [String] = switch scenario {
+        case .fanout: [room]
+        case .rooms: (0..<rooms).map { "\(room)-\($0)" }
+        case .echo: []
+        case .connect: join.map { [$0] } ?? []
+        }
+        return names.compactMap(RoomName.init)
+    }
 
     /// Parses the arguments after the program name: one scenario and flags, in any order.
-    static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
+    public static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
         var options = BenchOptions()
         var scenario: String?
         var remaining = arguments[...]
@@ -47,6 +64,8 @@ struct BenchOptions: Equatable, Sendable {
                 options.showHelp = true
             } else if flag == "--json" {
                 options.json = true
+            } else if flag == "--deflate" {
+                options.deflate = true
             } else if flag.hasPrefix("-") {
                 let value = try value(for: flag, inline, &remaining)
                 if flag == "--scenario" { try setScenario(&scenario, value) } else { try options.apply(flag, value) }

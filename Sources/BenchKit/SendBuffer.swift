@@ -6,21 +6,21 @@ import WSProtocol
 /// is applied where it lies, so a message is never copied. Everything
 /// queued during a loop pass leaves with one `send`. The memory is kept
 /// when the buffer drains, so a steady sender allocates nothing per message.
-struct SendBuffer: ~Copyable {
+public struct SendBuffer: ~Copyable {
     private var base: UnsafeMutableRawPointer?
     private var capacity = 0
     /// Bytes before `head` are written; `head..<tail` are pending.
     private var head = 0
     private var tail = 0
 
-    init() {}
+    public init() {}
 
     deinit { base?.deallocate() }
 
-    var pending: Int { tail - head }
-    var isEmpty: Bool { head == tail }
+    public var pending: Int { tail - head }
+    public var isEmpty: Bool { head == tail }
 
-    mutating func append(_ raw: UnsafeRawBufferPointer) {
+    public mutating func append(_ raw: UnsafeRawBufferPointer) {
         guard let source = raw.baseAddress, !raw.isEmpty else { return }
         let destination = reserve(raw.count)
         destination.copyMemory(from: source, byteCount: raw.count)
@@ -29,7 +29,7 @@ struct SendBuffer: ~Copyable {
 
     /// One client frame of `payloadCount` bytes: `fill` writes the payload
     /// at the pointer it is given, then the payload is masked in place.
-    mutating func appendFrame(
+    public mutating func appendFrame(
         opcode: Opcode, payloadCount: Int, mask: MaskKey, fill: (UnsafeMutableRawPointer) -> Void
     ) {
         let headerCount = FrameEncoder.headerLength(payloadCount: payloadCount, masked: true)
@@ -41,7 +41,7 @@ struct SendBuffer: ~Copyable {
     }
 
     /// A frame whose payload is already in memory (a join request, say).
-    mutating func appendFrame(opcode: Opcode, payload: UnsafeRawBufferPointer, mask: MaskKey) {
+    public mutating func appendFrame(opcode: Opcode, payload: UnsafeRawBufferPointer, mask: MaskKey) {
         appendFrame(opcode: opcode, payloadCount: payload.count, mask: mask) { destination in
             if let source = payload.baseAddress { destination.copyMemory(from: source, byteCount: payload.count) }
         }
@@ -68,7 +68,7 @@ struct SendBuffer: ~Copyable {
 
     /// One `send` of everything pending: how much went, and whether the
     /// socket refused the rest (EAGAIN) or failed.
-    mutating func write(to fd: Int32) -> WriteOutcome {
+    public mutating func write(to fd: Int32) -> WriteOutcome {
         guard let base, !isEmpty else { return .drained(0) }
         while true {
             let written = send(fd, base + head, tail - head, Int32(MSG_NOSIGNAL))

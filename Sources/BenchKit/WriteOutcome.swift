@@ -1,5 +1,5 @@
 /// What one `send` of a connection's pending bytes did.
-enum WriteOutcome: Sendable {
+public enum WriteOutcome: Sendable {
     /// Everything went; the byte count written.
     case drained(Int)
     /// The socket buffer is full: wait for EPOLLOUT. The byte count written.

@@ -46,7 +46,9 @@ extension LoadGenerator {
         connection.interest = EventPoller.writable
         connection.state = .connecting
         handshakesInFlight += 1
-        let handshake = ClientHandshake(host: options.host, port: options.ports[portIndex(connection)], path: options.path)
+        let handshake = ClientHandshake(
+            host: options.host, port: options.ports[portIndex(connection)], path: options.path,
+            deflateOffer: options.deflate ? DeflateOffer.client : nil)
         connection.handshake = handshake
         handshake.requestBytes.withUnsafeBytes { connection.output.append($0) }
     }
@@ -88,13 +90,22 @@ extension LoadGenerator {
             return nil
         }
         do {
-            try connection.handshake?.validate(head)
+            if try connection.handshake?.validate(head) != nil { useDeflate(connection) }
         } catch {
             handshakeFailed(connection, "\(error)")
             return nil
         }
         opened(connection)
         return consumed
+    }
+
+    /// The server accepted our offer: its compressed messages are inflated
+    /// by the run's one receiver.
+    private func useDeflate(_ connection: BenchConnection) {
+        guard let deflateReceiver else { return }
+        connection.session = WebSocketSession(
+            role: .client, maxMessageSize: connection.session.maxMessageSize, messageExtension: deflateReceiver)
+        deflateConnections += 1
     }
 
     private func handshakeFailed(_ connection: BenchConnection, _ why: String) {

@@ -1,3 +1,5 @@
+import ChatWire
+
 /// Each flag's value, checked against the ranges wsload accepts.
 extension BenchOptions {
     mutating func apply(_ flag: String, _ value: String) throws(UsageError) {
@@ -9,6 +11,7 @@ extension BenchOptions {
         case "--rate": rateOption = try Self.rate(value)
         case "--window": window = try Self.integer(flag, value, 1...1_000_000)
         case "--size": size = try Self.integer(flag, value, 1...(16 << 20))
+        case "--payload": payload = try Self.payload(value)
         case "--senders": senders = try Self.integer(flag, value, 1...10_000_000)
         case "--rooms": rooms = try Self.integer(flag, value, 1...10_000_000)
         case "--room": room = value
@@ -31,17 +34,20 @@ extension BenchOptions {
         }
     }
 
-    /// The checks that involve more than one flag, and the texts that go into JSON.
+    /// The checks that involve more than one flag, and the texts that go into
+    /// the upgrade request and the chat requests.
     func validate() throws(UsageError) {
         guard path.hasPrefix("/"), path.utf8.count <= 512, Self.isPlainText(path), !path.contains(" ") else {
             throw UsageError(message: "--path must start with '/' and be printable ASCII without spaces, '\"' or '\\'")
         }
         guard !host.isEmpty, Self.isPlainText(host) else { throw UsageError(message: "--host must be a name or an address") }
-        guard room.utf8.count <= 200, Self.isPlainText(room) else {
-            throw UsageError(message: "--room must be <= 200 printable ASCII chars without '\"' or '\\'")
+        guard RoomName(room) != nil else { throw UsageError(message: "--room must be a room name: \(ChatError.badRoomMessage)") }
+        // The last of the rooms scenario's names is the longest.
+        if scenario == .rooms, RoomName("\(room)-\(rooms - 1)") == nil {
+            throw UsageError(message: "--room is too long for \(rooms) rooms: '\(room)-\(rooms - 1)' must be a room name too")
         }
-        if let join, join.utf8.count > 200 || !Self.isPlainText(join) {
-            throw UsageError(message: "--join must be <= 200 printable ASCII chars without '\"' or '\\'")
+        if let join, RoomName(join) == nil {
+            throw UsageError(message: "--join must be a room name: \(ChatError.badRoomMessage)")
         }
         if scenario == .fanout, senders > clients {
             throw UsageError(message: "--senders (\(senders)) cannot exceed --clients (\(clients))")
@@ -51,7 +57,8 @@ extension BenchOptions {
         }
     }
 
-    /// Printable ASCII without `"` or `\`: safe inside a JSON string as it is.
+    /// Printable ASCII without `"` or `\`: nothing a request line or a
+    /// `Host` field would have to encode, and nothing a report must escape.
     static func isPlainText(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
     }
@@ -63,6 +70,13 @@ extension BenchOptions {
         var ports: [Int] = []
         for item in items { ports.append(try integer("--port", String(item), 1...65535)) }
         return ports
+    }
+
+    private static func payload(_ text: String) throws(UsageError) -> Payload {
+        guard let payload = Payload(rawValue: text) else {
+            throw UsageError(message: "bad value for --payload: '\(text)' (expected letters or json)")
+        }
+        return payload
     }
 
     private static func rate(_ text: String) throws(UsageError) -> SendRate {

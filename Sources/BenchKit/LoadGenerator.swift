@@ -1,3 +1,4 @@
+import ChatWire
 import Glibc
 import WSProtocol
 
@@ -9,7 +10,7 @@ import WSProtocol
 /// The properties touched for every message are `@exclusivity(unchecked)`:
 /// the run is single-threaded and no access to them overlaps another, and
 /// the runtime's access checks cost about 5% of a core at 2 M messages/s.
-final class LoadGenerator {
+public final class LoadGenerator {
     /// Bytes asked for per `read`, as in wsload: many frames per read when
     /// the server batches, and a short read ends the connection's turn.
     static let readSize = 65536
@@ -23,14 +24,16 @@ final class LoadGenerator {
     let connections: [BenchConnection]
     let readBuffer: UnsafeMutableRawBufferPointer
     /// Room names; a connection's `room` indexes this and the two tables below.
-    let roomNames: [String]
+    let roomNames: [RoomName]
     /// `{"type":"join","room":"NAME"}` per room.
     let joinRequests: [[UInt8]]
-    /// `{"type":"message","room":"NAME","text":"` per room; the text and `"}`
-    /// follow. Echo has a single empty prefix: the text is the whole payload.
-    let messagePrefixes: [[UInt8]]
-    /// `a-z` repeated, to pad the text to `--size`.
+    /// The `message` request around the text, per room. Echo has a single
+    /// bare one: the text is the whole payload.
+    let messageTemplates: [MessageTemplate]
+    /// What follows the marker, up to `--size` (`Payload`).
     let padding: [UInt8]
+    /// With `--deflate`: the permessage-deflate of every session the server accepted it on.
+    let deflateReceiver: DeflateReceiver?
     /// Whether senders keep a window in flight (`--rate max`) instead of a schedule.
     let windowMode: Bool
 
@@ -54,6 +57,8 @@ final class LoadGenerator {
     var readyCount = 0
     var failedCount = 0
     var handshakesOK = 0
+    /// Connections on which the server accepted permessage-deflate.
+    var deflateConnections = 0
     var notAttempted = 0
     var launchStopped = false
     var openAtEnd = 0
@@ -64,7 +69,7 @@ final class LoadGenerator {
     var loadAtWindowEnd: GeneratorLoad?
     var explained: Set<FailureReason> = []
 
-    init(options: BenchOptions) throws(UsageError) {
+    public init(options: BenchOptions) throws(UsageError) {
         self.options = options
         var targets: [TargetAddress] = []
         for port in options.ports { targets.append(try TargetAddress.resolve(host: options.host, port: port)) }
@@ -74,12 +79,12 @@ final class LoadGenerator {
         now = MonotonicClock.now()
         let setupLimit = options.scenario == .connect ? options.duration : options.setupTimeout
         timeline = Timeline(startedAt: now, setupDeadline: now + MonotonicClock.nanos(setupLimit))
-        roomNames = Self.roomNames(options)
-        joinRequests = roomNames.map { Array("{\"type\":\"join\",\"room\":\"\($0)\"}".utf8) }
-        messagePrefixes = options.scenario == .echo ? [[]]
-            : roomNames.map { Array("{\"type\":\"message\",\"room\":\"\($0)\",\"text\":\"".utf8) }
+        roomNames = options.roomNames
+        joinRequests = roomNames.map { ChatRequest(.join(room: $0, since: nil, epoch: nil)).json }
+        messageTemplates = options.scenario == .echo ? [.bare] : roomNames.map(MessageTemplate.init(room:))
         members = Array(repeating: 0, count: max(1, roomNames.count))
-        padding = (0..<options.size).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        padding = options.payload.padding(count: options.size, insideJSONString: options.scenario != .echo)
+        deflateReceiver = options.deflate ? DeflateReceiver() : nil
         windowMode = options.scenario.sendsMessages && options.rate == .max
         let roomCount = options.scenario == .rooms ? options.rooms : 1
         connections = (0..<options.clients).map { BenchConnection(id: $0, room: $0 % roomCount) }
@@ -91,18 +96,8 @@ final class LoadGenerator {
         readBuffer.deallocate()
     }
 
-    /// Fanout: one room; rooms: `<room>-<i>`; connect: the `--join` room, if any.
-    private static func roomNames(_ options: BenchOptions) -> [String] {
-        switch options.scenario {
-        case .fanout: [options.room]
-        case .rooms: (0..<options.rooms).map { "\(options.room)-\($0)" }
-        case .echo: []
-        case .connect: options.join.map { [$0] } ?? []
-        }
-    }
-
     /// Runs every phase to the end and returns the figures.
-    func run() -> BenchReport {
+    public func run() -> BenchReport {
         tick()
         flushDirty()
         while phase != .done {

@@ -1,6 +1,6 @@
 /// The four workloads, named and defaulted as in wsload so that runs of the
 /// two tools line up flag for flag.
-enum Scenario: String, CaseIterable, Sendable {
+public enum Scenario: String, CaseIterable, Sendable {
     /// N members of one room; the first S send and every message goes to all N.
     case fanout
     /// N clients spread over K rooms; every client sends.

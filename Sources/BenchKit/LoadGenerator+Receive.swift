@@ -1,3 +1,4 @@
+import ChatWire
 import Glibc
 import WSProtocol
 
@@ -94,7 +95,14 @@ extension LoadGenerator {
 
     private func message(_ connection: BenchConnection, _ payload: UnsafeRawBufferPointer, isText: Bool) {
         tally.messages += 1
-        if connection.joinState == .requested, isText, JoinReply.matches(payload) {
+        tally.messageBytes += UInt64(payload.count)
+        if let compressed = deflateReceiver?.compressedCount {
+            tally.compressedMessages += 1
+            tally.messageWireBytes += UInt64(compressed)
+        } else {
+            tally.messageWireBytes += UInt64(payload.count)
+        }
+        if connection.joinState == .requested, isText, isJoinReply(payload, for: connection) {
             joined(connection)
             return
         }
@@ -105,6 +113,16 @@ extension LoadGenerator {
             found = true
         }
         if !found { tally.otherMessages += 1 }
+    }
+
+    /// The server's `joined` answer for the connection's room, read with
+    /// ChatWire. Only messages that arrive while a join is pending get here,
+    /// so decoding costs nothing once traffic flows.
+    private func isJoinReply(_ payload: UnsafeRawBufferPointer, for connection: BenchConnection) -> Bool {
+        guard let json = try? JSONParser.parse(payload, options: .lenient),
+              case .joined(let reply)? = ChatEvent(json: json)
+        else { return false }
+        return reply.room == roomNames[connection.room].value
     }
 
     /// Counts one delivery. Figures are frozen once closing starts.

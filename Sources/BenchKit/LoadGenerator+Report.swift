@@ -7,6 +7,7 @@ extension LoadGenerator {
         report.measuredSeconds = max(1e-9, seconds(timeline.measureEndAt - timeline.windowStart))
         report.drainSeconds = timeline.drainDoneAt > timeline.measureEndAt ? seconds(timeline.drainDoneAt - timeline.measureEndAt) : 0
         report.handshakesOK = handshakesOK
+        report.deflateConnections = deflateConnections
         let span = seconds(timeline.lastHandshakeAt - timeline.firstConnectAt)
         report.handshakesPerSecond = span > 0 ? Double(handshakesOK) / span : 0
         report.ready = readyCount

@@ -27,6 +27,8 @@ enum HelpText {
       --concurrency P     most handshakes in flight at once (default 256)
       --setup-timeout S   longest time to connect and join everybody (default 30)
       --close-wait S      longest time for the closing handshakes at the end (default 1)
+      --deflate           offer permessage-deflate (RFC 7692) and inflate what the server sends
+                          compressed; messages go out uncompressed (see the deflate line)
       --json              print one JSON object with every figure as the last line of output
                           (wsload's key names: deliveries_per_s, round_trips_per_s, latency_us, ...)
       -h, --help          show this help
@@ -37,9 +39,13 @@ enum HelpText {
                           messages that have not come back to it in flight
       --window W          messages in flight per sender with --rate max (default 16)
       --size B            text length in bytes, latency marker (~30 bytes) included (default 64)
+      --payload KIND      what follows the marker: letters (a-z, default) or json (JSON-like records:
+                          ids, names, tags, sentences; inside a request escaped, and --size counts
+                          the escapes); e.g. --payload json --size 1024 for 1 KiB JSON messages
       --senders S         fanout: the first S members send (default 1)
       --rooms K           rooms: number of rooms (default 100)
-      --room NAME         fanout: the room's name; rooms: prefix of the room names (default bench)
+      --room NAME         fanout: the room's name; rooms: prefix of the room names (default bench);
+                          room names are 1-64 characters of A-Z a-z 0-9 _ . -
       --stall-timeout S   with --rate max, a sender none of whose messages came back for S s
                           gets a fresh window and a stall is counted (default 5)
 
@@ -49,7 +55,7 @@ enum HelpText {
 
     Protocol: {"type":"join","room":R} and wait for "type":"joined"; then
     {"type":"message","room":R,"text":TEXT}, delivered to every member, sender included.
-    TEXT starts with a marker @T<sender>:<seq>:<monotonic ns>@ padded with a-z to --size;
+    TEXT starts with a marker @T<sender>:<seq>:<monotonic ns>@ padded to --size (--payload);
     every message received is scanned for markers. Echo sends TEXT as the whole payload.
 
     Phases: setup (connect, join) -> warmup -> window -> drain -> close; connect: setup -> hold -> close.
@@ -71,6 +77,10 @@ enum HelpText {
       handshakes/s    handshakes completed between the first connect and the last 101
       open/joined     connect: connections still open (and joined) at the end of the hold
       received line   all messages read, those without a marker (welcome, presence, ...), bytes
+      deflate line    --deflate: connections whose server accepted it, messages that came
+                      compressed, and the message payloads' bytes inflated and as they were on
+                      the wire (JSON: deflate_connections, compressed_msgs_rx, msg_bytes_rx,
+                      msg_wire_bytes_rx, the last two equal without compression)
       errors line     disconnects (connections lost after they were ready), stalls, markers
                       from unknown senders (foreign) or with impossible times (bad)
       generator       busy = share of the window spent outside epoll_wait; cpu = getrusage;

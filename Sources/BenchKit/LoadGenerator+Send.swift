@@ -9,10 +9,13 @@ extension LoadGenerator {
         withUnsafeTemporaryAllocation(byteCount: LatencyMarker.maxLength, alignment: 8) { markerBytes in
             let markerLength = marker.write(to: markerBytes.baseAddress!)
             let text = UnsafeRawBufferPointer(rebasing: markerBytes[..<markerLength])
-            messagePrefixes[options.scenario == .echo ? 0 : connection.room].withUnsafeBytes { prefix in
-                padding.withUnsafeBytes { pad in
-                    let fill = UnsafeRawBufferPointer(rebasing: pad[..<max(0, options.size - markerLength)])
-                    queueText(connection, prefix: prefix, marker: text, pad: fill)
+            let template = messageTemplates[options.scenario == .echo ? 0 : connection.room]
+            template.prefix.withUnsafeBytes { prefix in
+                template.suffix.withUnsafeBytes { suffix in
+                    padding.withUnsafeBytes { pad in
+                        let fill = UnsafeRawBufferPointer(rebasing: pad[..<max(0, options.size - markerLength)])
+                        queueText(connection, around: (prefix, suffix), marker: text, pad: fill)
+                    }
                 }
             }
         }
@@ -24,24 +27,25 @@ extension LoadGenerator {
         tally.expected += UInt64(options.scenario == .echo ? 1 : members[connection.room])
     }
 
-    /// The payload: the text (marker, then `a-z` padding up to `--size`),
-    /// inside a `message` request unless the prefix is empty (echo, where
-    /// the text is the whole payload).
+    /// The payload: the text (marker, then padding up to `--size`) between
+    /// the template's prefix and suffix (both empty for echo, where the text
+    /// is the whole payload). A text cut right after an escape's backslash
+    /// ends in a space instead, or the backslash would escape the closing quote.
     private func queueText(
-        _ connection: BenchConnection, prefix: UnsafeRawBufferPointer, marker: UnsafeRawBufferPointer, pad: UnsafeRawBufferPointer
+        _ connection: BenchConnection, around template: (prefix: UnsafeRawBufferPointer, suffix: UnsafeRawBufferPointer),
+        marker: UnsafeRawBufferPointer, pad: UnsafeRawBufferPointer
     ) {
-        let suffix = prefix.isEmpty ? 0 : 2
-        let count = prefix.count + marker.count + pad.count + suffix
+        let count = template.prefix.count + marker.count + pad.count + template.suffix.count
         connection.output.appendFrame(opcode: .text, payloadCount: count, mask: maskKeys.next()) { at in
-            var offset = Self.copy(prefix, to: at, at: 0)
+            var offset = Self.copy(template.prefix, to: at, at: 0)
             offset = Self.copy(marker, to: at, at: offset)
             offset = Self.copy(pad, to: at, at: offset)
-            guard suffix > 0 else { return }
-            at.storeBytes(of: UInt8(ascii: "\""), toByteOffset: offset, as: UInt8.self)
-            at.storeBytes(of: UInt8(ascii: "}"), toByteOffset: offset + 1, as: UInt8.self)
+            if pad.last == UInt8(ascii: "\\") { at.storeBytes(of: UInt8(ascii: " "), toByteOffset: offset - 1, as: UInt8.self) }
+            Self.copy(template.suffix, to: at, at: offset)
         }
     }
 
+    @discardableResult
     private static func copy(_ part: UnsafeRawBufferPointer, to base: UnsafeMutableRawPointer, at offset: Int) -> Int {
         if let source = part.baseAddress { (base + offset).copyMemory(from: source, byteCount: part.count) }
         return offset + part.count

@@ -2,7 +2,7 @@ import Glibc
 
 /// Why a connection failed before it was ready, or was lost later: wsload's
 /// categories and JSON names, so the two tools' failure counts compare.
-enum FailureReason: String, CaseIterable, Sendable {
+public enum FailureReason: String, CaseIterable, Sendable {
     case refused
     /// Out of local ports (or the source address is unusable).
     case addrnotavail

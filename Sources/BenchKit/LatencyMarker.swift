@@ -4,14 +4,20 @@ import Glibc
 /// text, wsload's format: digits and four punctuation characters that no
 /// JSON encoder escapes, so the marker comes back byte for byte inside
 /// whatever object the server wraps around it, and is found by scanning.
-struct LatencyMarker: Equatable, Sendable {
-    var sender: UInt64
-    var sequence: UInt64
+public struct LatencyMarker: Equatable, Sendable {
+    public var sender: UInt64
+    public var sequence: UInt64
     /// When the message was built, on the sender's monotonic clock.
-    var sentAt: UInt64
+    public var sentAt: UInt64
+
+    public init(sender: UInt64, sequence: UInt64, sentAt: UInt64) {
+        self.sender = sender
+        self.sequence = sequence
+        self.sentAt = sentAt
+    }
 
     /// The longest marker: three 20-digit numbers and five punctuation bytes.
-    static let maxLength = 65
+    public static let maxLength = 65
 
     /// Numbers of more digits are not read as markers; 19 digits always fit
     /// in a UInt64, so parsing needs no overflow checks.
@@ -19,7 +25,7 @@ struct LatencyMarker: Equatable, Sendable {
 
     /// Writes the marker at `destination`; returns its length.
     @discardableResult
-    func write(to destination: UnsafeMutableRawPointer) -> Int {
+    public func write(to destination: UnsafeMutableRawPointer) -> Int {
         destination.storeBytes(of: UInt8(ascii: "@"), as: UInt8.self)
         destination.storeBytes(of: UInt8(ascii: "T"), toByteOffset: 1, as: UInt8.self)
         var offset = Self.writeDecimal(sender, to: destination, at: 2)
@@ -33,7 +39,7 @@ struct LatencyMarker: Equatable, Sendable {
 
     /// The next well-formed marker at or after `offset`, which moves past
     /// it; nil when there is none. An `@` that starts no marker is skipped.
-    static func next(in bytes: UnsafeRawBufferPointer, from offset: inout Int) -> LatencyMarker? {
+    public static func next(in bytes: UnsafeRawBufferPointer, from offset: inout Int) -> LatencyMarker? {
         guard let base = bytes.baseAddress else { return nil }
         let end = bytes.count
         while offset < end, let at = memchr(base + offset, Int32(UInt8(ascii: "@")), end - offset) {
@@ -79,7 +85,7 @@ struct LatencyMarker: Equatable, Sendable {
         return (value, offset + 1)
     }
 
-    static func digitCount(_ value: UInt64) -> Int {
+    public static func digitCount(_ value: UInt64) -> Int {
         var count = 1
         var bound: UInt64 = 10
         while value >= bound, count < 20 {

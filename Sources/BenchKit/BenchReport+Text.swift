@@ -3,7 +3,7 @@ import WSClient
 /// The human summary: what ran, setup, the headline figures, latency, and
 /// whether the generator itself may have been the limit.
 extension BenchReport {
-    var text: String {
+    public var text: String {
         var lines = [header, setupLine]
         if ports.count > 1 { lines.append(portsLine) }
         if !measured {
@@ -16,6 +16,7 @@ extension BenchReport {
         lines.append(label("received") + "\(tally.messages) msgs (\(tally.otherMessages) without marker, \(tally.joinedMessages) joined), "
             + "\(Fixed.format(Double(tally.bytesIn) / 1e6, 1)) MB in; pings \(tally.pings), closes \(tally.closes); "
             + "\(Fixed.format(Double(tally.bytesOut) / 1e6, 1)) MB out")
+        if options.deflate { lines.append(deflateLine) }
         lines.append(label("errors") + "disconnects \(tally.disconnects), stalls \(tally.stalls), "
             + "foreign markers \(tally.foreignMarkers), bad markers \(tally.badMarkers)")
         if measured { lines += generatorLines }
@@ -29,6 +30,7 @@ extension BenchReport {
         let target = WebSocketURL(host: options.host, port: options.port, target: options.path)
         var text = "== ws-bench \(options.scenario.rawValue)  target \(target)"
         if options.ports.count > 1 { text += " ports=" + options.ports.map(String.init).joined(separator: ",") }
+        if options.deflate { text += " deflate" }
         text += "  clients=\(options.clients)"
         switch options.scenario {
         case .fanout: text += " senders=\(options.senders) room=\(options.room)"
@@ -39,6 +41,7 @@ extension BenchReport {
             return text
         }
         text += " size=\(options.size)"
+        if options.payload != .letters { text += " payload=\(options.payload.rawValue)" }
         switch options.rate {
         case .max: text += " rate=max window=\(options.window)"
         case .perSecond(let rate): text += " rate=\(Fixed.compact(rate))" + (options.scenario == .rooms ? "/client/s" : "/s")
@@ -52,6 +55,15 @@ extension BenchReport {
         return label("setup") + "\(handshakesOK)/\(options.clients) handshakes ok, \(ready) ready"
             + (options.scenario.joinsRoom ? " (joined)" : "") + " in \(Fixed.format(setupSeconds, 3)) s "
             + "(\(Fixed.format(handshakesPerSecond, 0)) handshakes/s); failed \(failed)\(failures)"
+    }
+
+    /// How much permessage-deflate saved on what the server sent.
+    private var deflateLine: String {
+        let megabytes = { (bytes: UInt64) in Fixed.format(Double(bytes) / 1e6, 1) }
+        let share = tally.messageBytes == 0 ? 100 : 100 * Double(tally.messageWireBytes) / Double(tally.messageBytes)
+        return label("deflate") + "accepted on \(deflateConnections)/\(handshakesOK) connections; "
+            + "\(tally.compressedMessages) of \(tally.messages) msgs came compressed; message payloads "
+            + "\(megabytes(tally.messageBytes)) MB inflated, \(megabytes(tally.messageWireBytes)) MB on the wire (\(Fixed.format(share, 1))%)"
     }
 
     /// Each port's share of the connections, when the run used several.

@@ -1,8 +1,8 @@
 import Glibc
 
 /// Parses the command line, runs the scenario and prints the report.
-enum BenchMain {
-    static func run(_ arguments: [String]) -> Int32 {
+public enum BenchMain {
+    public static func run(_ arguments: [String]) -> Int32 {
         let options: BenchOptions
         do {
             options = try BenchOptions.parse(arguments)

@@ -1,5 +1,5 @@
 /// A command-line mistake or an unusable target: reported with a hint at
 /// `--help`, exit status 2.
-struct UsageError: Error, Equatable, Sendable {
-    let message: String
+public struct UsageError: Error, Equatable, Sendable {
+    public let message: String
 }

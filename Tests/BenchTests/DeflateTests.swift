@@ -1,0 +1,65 @@
+import BenchKit
+import Foundation
+import TestSupport
+import Testing
+
+/// `--deflate` against an in-process server, which compresses deliveries of
+/// 256 bytes or more for members that negotiated permessage-deflate: every
+/// one is inflated and counted, and the bytes before and after inflation
+/// are reported apart.
+@Suite("Deflate")
+struct DeflateTests {
+    private func run(_ arguments: String, serverDeflate: Bool = true) throws -> BenchReport {
+        let server = try TestServer {
+            $0.chat.rateLimit = 0
+            $0.deflate = serverDeflate
+        }
+        defer { server.stop() }
+        var line = arguments.split(separator: " ").map(String.init)
+        line += ["--port", String(server.port), "--warmup", "0.2", "--drain", "2", "--close-wait", "1"]
+        return try LoadGenerator(options: BenchOptions.parse(line)).run()
+    }
+
+    private func json(_ report: BenchReport) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(report.json.utf8))
+        return try #require(object as? [String: Any])
+    }
+
+    @Test func compressedDeliveriesAreInflatedAndCounted() throws {
+        let report = try run("fanout --clients 10 --rate max --window 4 --size 600 --duration 0.5 --deflate")
+        #expect(report.exitCode == 0 && report.completeness == 1.0 && report.tally.received > 0)
+        #expect(report.deflateConnections == 10)
+        #expect(report.tally.foreignMarkers == 0 && report.tally.badMarkers == 0)
+        // Every delivery of a 600-byte text is compressed; joins and presence stay small.
+        #expect(report.tally.compressedMessages >= report.tally.received)
+        #expect(report.tally.messageWireBytes < report.tally.messageBytes / 2)
+        let figures = try json(report)
+        #expect(figures["deflate"] as? Bool == true)
+        #expect(figures["deflate_connections"] as? Int == 10)
+        #expect(figures["compressed_msgs_rx"] as? Int == Int(report.tally.compressedMessages))
+        #expect(figures["msg_wire_bytes_rx"] as? Int == Int(report.tally.messageWireBytes))
+        #expect(report.text.contains("deflate      accepted on 10/10 connections"))
+    }
+
+    @Test func withoutTheFlagNothingIsCompressed() throws {
+        let report = try run("fanout --clients 5 --rate max --window 4 --size 600 --duration 0.3")
+        #expect(report.exitCode == 0 && report.completeness == 1.0)
+        #expect(report.deflateConnections == 0 && report.tally.compressedMessages == 0)
+        #expect(report.tally.messageWireBytes == report.tally.messageBytes && report.tally.messageBytes > 0)
+        #expect(try json(report)["deflate"] as? Bool == false)
+        #expect(!report.text.contains("deflate"))
+    }
+
+    @Test func aServerThatDeclinesIsRunPlain() throws {
+        let report = try run("fanout --clients 5 --rate max --window 4 --size 600 --duration 0.3 --deflate", serverDeflate: false)
+        #expect(report.exitCode == 0 && report.completeness == 1.0)
+        #expect(report.deflateConnections == 0 && report.tally.compressedMessages == 0)
+        #expect(report.text.contains("accepted on 0/5 connections"))
+    }
+
+    @Test func echoesComeBackCompressed() throws {
+        let report = try run("echo --connections 2 --window 4 --size 600 --duration 0.3 --deflate")
+        #expect(report.exitCode == 0 && report.completeness == 1.0)
+        #expect(report.tally.compressedMessages == report.tally.messages)
+    }
+}
