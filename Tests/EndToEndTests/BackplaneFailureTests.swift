@@ -40,7 +40,8 @@ struct BackplaneFailureTests {
     /// The pub/sub connections dropped mid-stream (CLIENT KILL TYPE pubsub):
     /// every member still gets every message, in order, without a gap (as
     /// far as the history reaches: what was published meanwhile is fetched
-    /// from the room's stream).
+    /// from the room's stream). A node without its subscription answers
+    /// `unavailable`; the writer sends those again, as clients do.
     @Test func killedSubscriptionsLoseNothing() throws {
         let cluster = try Cluster(nodes: 2) { $0.chat.historySize = 1000 }
         defer { cluster.stop() }
@@ -50,15 +51,42 @@ struct BackplaneFailureTests {
         _ = try writer.next(type: "joined")
         let total = 300
         for index in 1...total {
-            try writer.send(text: "m\(index)")
+            try writer.send(["type": "message", "text": "m\(index)", "ref": "\(index)"])
             if index == total / 2 { try RedisCommand.send("CLIENT KILL TYPE pubsub", port: cluster.redis.port) }
         }
+        try sendUntilAccepted(writer, total: total)
+        var texts: Set<String> = []
         for expected in 1...total {
             let message = try reader.next(type: "message", timeout: 15)
             #expect(message["seq"] as? Int == expected)
             guard message["seq"] as? Int == expected else { break }
+            texts.insert(message["text"] as? String ?? "")
         }
+        #expect(texts == Set((1...total).map { "m\($0)" }))
         #expect(cluster.nodes[0].server.metrics.backplane?.reconnects ?? 0 >= 1)
+    }
+
+    /// Reads the writer's answers until each of its `total` messages is
+    /// acknowledged, sending the refused ones again after a pause.
+    private func sendUntilAccepted(_ writer: ChatTestClient, total: Int) throws {
+        var unanswered = Set((1...total).map(String.init))
+        var refused: [String] = []
+        let deadline = ClientClock.now + 20
+        while !unanswered.isEmpty || !refused.isEmpty, ClientClock.now < deadline {
+            if unanswered.isEmpty {
+                usleep(50_000)
+                for ref in refused { try writer.send(["type": "message", "text": "m\(ref)", "ref": ref]) }
+                unanswered = Set(refused)
+                refused = []
+            }
+            let event = try writer.next(timeout: 10)
+            guard let ref = event["ref"] as? String, unanswered.remove(ref) != nil else { continue }
+            if event["type"] as? String == "error" {
+                #expect(event["code"] as? String == "unavailable")
+                refused.append(ref)
+            }
+        }
+        #expect(unanswered.isEmpty && refused.isEmpty)
     }
 
     /// A node in 10,000 rooms subscribes to all of them again after its
