@@ -115,7 +115,7 @@ struct BackplaneFailureTests {
         var heard = false
         while !heard, ClientClock.now < deadline {
             try speaker.send(text: "still subscribed?")
-            heard = (try? member.next(type: "message", timeout: 1))?["room"] as? String == "r\(rooms - 1)"
+            heard = try member.poll(type: "message", timeout: 1)?["room"] as? String == "r\(rooms - 1)"
         }
         #expect(heard)
     }

@@ -54,6 +54,18 @@ final class ChatTestClient {
         }
     }
 
+    /// The next event of `type` if one comes within `timeout`, else nil:
+    /// for polls, where a quiet second is not a failure.
+    func poll(type: String, timeout: Double) throws -> [String: Any]? {
+        let deadline = ClientClock.now + timeout
+        while let event = try socket.next(timeout: max(0, deadline - ClientClock.now)) {
+            guard case .text(let text) = event else { continue }
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            if object?["type"] as? String == type { return object }
+        }
+        return nil
+    }
+
     /// Waits for the server's close frame, skipping anything before it.
     func closeFrame(timeout: Double = 5) throws -> (CloseCode, String)? {
         let deadline = ClientClock.now + timeout
