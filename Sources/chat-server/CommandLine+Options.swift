@@ -63,7 +63,6 @@ enum Options {
             guard let bytes = Int(value), bytes >= 0 else { throw UsageError(message: "--deflate-min-size needs a whole number of bytes, 0 or more, got '\(value)'") }
             settings.config.deflateMinSize = bytes
         },
-        text("--allowed-origin", "ORIGIN", "browser Origin allowed to connect, repeatable; others get 403 (default: any)") { $0.config.allowedOrigins.append($1) },
         secretFile("--auth-secret-file", "FILE", "turn authentication on: HS256 tokens signed with this file's bytes (at least 32)", .tokenSecret) { $0.config.authSecret = $1 },
         choice("--auth", "required|optional", "with a secret: refuse chat clients without a token, or let them in as guests (default required)") { $0.config.authMode = $1 },
         secretFile("--api-key-file", "FILE", "turn the HTTP API on: backends send Authorization: Bearer <this file's bytes>", .apiKey) { $0.config.apiKey = $1 },
