@@ -50,6 +50,9 @@ do {
     if let redis = config.redis, let url = try? RedisURL(parsing: redis) {
         Log.info("rooms shared through Redis at \(url.redacted), node timeout \(config.nodeTimeout) s")
     }
+    let auth = config.authSecret == nil ? "off" : (config.authMode ?? .required).rawValue
+    let origins = config.allowedOrigins.isEmpty ? "own only" : "own and " + config.allowedOrigins.joined(separator: ", ")
+    Log.info("tokens \(auth), HTTP API \(config.apiKey == nil ? "off" : "on"), echo \(config.echo.rawValue), origins \(origins)")
     Log.info("threads \(config.threads), max message \(config.maxMessageSize) B (echo \(config.echoMaxMessageSize) B), max outbound \(config.maxOutbound) B, max connections \(config.maxConnections), history \(chat.historySize), rooms per client \(chat.maxRoomsPerClient), presence limit \(chat.presenceLimit), rate limit \(chat.rateLimit)/s, idle timeout \(chat.idleTimeout) s, deflate \(config.deflate ? "on from \(config.deflateMinSize) B" : "off")")
     server.wait()
     Log.info("chat-server stopped")
