@@ -18,6 +18,8 @@ enum HelpText {
     limit, origin, expired token or operator disconnect (a 1008 slow
     consumer is retried), or a refused token (401); it says which.
     Names marked ✓ are users the server verified by token; others are guests.
+    Both modes offer permessage-deflate; messages compress when the server
+    accepts (256 bytes or more).
 
     With stdin not a terminal, or --json (pipe mode), for scripts and any
     WebSocket server (ws://HOST:PORT/echo included):

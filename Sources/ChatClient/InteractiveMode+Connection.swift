@@ -85,7 +85,8 @@ extension InteractiveMode {
 
     /// Connects to `target` under `name`, with the token in the upgrade request.
     static func connect(_ target: ChatTarget, name: String?) throws(ClientError) -> WebSocketClient {
-        try WebSocketClient.connect(to: target.url(name: name), headers: target.headers, timeout: connectTimeout, tls: target.tls)
+        try WebSocketClient.connect(
+            to: target.url(name: name), headers: target.headers, timeout: connectTimeout, deflate: true, tls: target.tls)
     }
 
     private func connectionEnded(_ why: Disconnection) {

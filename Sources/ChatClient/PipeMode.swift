@@ -42,7 +42,8 @@ public final class PipeMode {
         let url = ChatTarget.appending(rooms: options.rooms, name: options.name, to: given)
         let token = options.token ?? taken.first(for: "token")
         do {
-            let client = try WebSocketClient.connect(to: url, headers: ChatTarget.headers(token: token), timeout: 10, tls: options.tls)
+            let client = try WebSocketClient.connect(
+                to: url, headers: ChatTarget.headers(token: token), timeout: 10, deflate: true, tls: options.tls)
             return PipeMode(client: client).run()
         } catch {
             FileOutput.complain(Disconnection(error, withToken: token != nil).finalReason ?? "\(url): \(error)")

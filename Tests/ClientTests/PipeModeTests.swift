@@ -88,4 +88,17 @@ struct PipeModeTests {
         #expect(run.status == 0)
         #expect(run.stdout.contains("[binary base64] "))
     }
+
+    /// Issue 13: ws-client offers permessage-deflate (what it sends is
+    /// byte-exact either way: `largeMessagesAndManyLinesAreByteExact` runs
+    /// compressed against the server, which accepts).
+    @Test func offersPermessageDeflate() throws {
+        let server = try ScriptedServer()
+        let run = try PipeRun([server.url])
+        let peer = try #require(server.accept())
+        let offer = try #require(peer.head.headers.first("Sec-WebSocket-Extensions"))
+        #expect(offer.hasPrefix("permessage-deflate"))
+        peer.sendClose(code: .normalClosure, reason: "")
+        #expect(run.waitForExit(timeout: 5) != nil)
+    }
 }
