@@ -35,7 +35,7 @@ enum Options {
         integer("--history", "N", "messages kept per room for joined.history and since; 0 disables (default 100)") { $0.config.chat.historySize = $1 },
         number("--history-ttl", "S", "an empty room keeps its epoch, seq and history this long after its last activity (default 3600)") { $0.config.chat.historyTTL = $1 },
         integer("--history-memory", "BYTES", "history kept by all rooms together; longest-idle empty rooms go first (default 268435456)") { $0.config.chat.historyMemory = $1 },
-        text("--redis", "URL", "share rooms with every node given the same Redis: redis://[:PASSWORD@]HOST[:PORT][/DB] (default: rooms in memory)") { $0.config.redis = $1 },
+        text("--redis", "URL", "share rooms with every node given the same Redis: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB] (default: rooms in memory)") { $0.config.redis = $1 },
         number("--node-timeout", "S", "with --redis, a node silent this long has its members announced gone (default 30)") { $0.config.nodeTimeout = $1 },
         integer("--max-rooms-per-client", "N", "rooms one client may join; beyond: too_many_rooms (default 32)") { $0.config.chat.maxRoomsPerClient = $1 },
         integer("--presence-limit", "N", "rooms with more members send no join/leave/nick presence (default 1000)") { $0.config.chat.presenceLimit = $1 },
@@ -63,7 +63,6 @@ enum Options {
             guard let bytes = Int(value), bytes >= 0 else { throw UsageError(message: "--deflate-min-size needs a whole number of bytes, 0 or more, got '\(value)'") }
             settings.config.deflateMinSize = bytes
         },
-        text("--allowed-origin", "ORIGIN", "browser Origin allowed to connect, repeatable; others get 403 (default: any)") { $0.config.allowedOrigins.append($1) },
         secretFile("--auth-secret-file", "FILE", "turn authentication on: HS256 tokens signed with this file's bytes (at least 32)", .tokenSecret) { $0.config.authSecret = $1 },
         choice("--auth", "required|optional", "with a secret: refuse chat clients without a token, or let them in as guests (default required)") { $0.config.authMode = $1 },
         secretFile("--api-key-file", "FILE", "turn the HTTP API on: backends send Authorization: Bearer <this file's bytes>", .apiKey) { $0.config.apiKey = $1 },
