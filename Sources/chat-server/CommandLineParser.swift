@@ -40,7 +40,7 @@ enum CommandLineParser {
         Usage: chat-server [--host ADDR] [--port N] [options]
                chat-server token --secret-file FILE --sub USER [...]   (mints a token; token --help)
 
-        Endpoints on one port: ws://HOST:PORT/ chat (protocol: docs/protocol.md),
+        Endpoints on one port: ws://HOST:PORT/ chat (protocol in docs/protocol.md),
         ws://HOST:PORT/echo echo, http://HOST:PORT/ browser page, /health, /metrics.
 
         Options (durations in seconds, fractions allowed):
