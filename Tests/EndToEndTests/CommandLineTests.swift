@@ -54,8 +54,5 @@ struct CommandLineTests {
         for flag in ["--byte-rate", "--history-ttl", "--history-memory", "--echo", "--max-connections-per-ip", "--max-handshakes", "--message-timeout"] {
             #expect(text.contains(flag))
         }
-        let optionLines = text.split(separator: "\n").filter { $0.hasPrefix("  --") }
-        let flags = optionLines.map { $0.split(separator: " ")[0] }
-        #expect(Set(flags).count == flags.count, "a flag listed twice: \(flags)")
     }
 }
