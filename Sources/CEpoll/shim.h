@@ -47,11 +47,11 @@ static inline int cepoll_unread_bytes(int fd) {
 /* Block SIGINT and SIGTERM (and SIGHUP with `hangup`) in the calling thread
    and every thread it starts afterwards, so shutdown (and a certificate
    reload) arrives through a signalfd and never interrupts. */
-static inline int cepoll_block_signals(sigset_t *out, int hangup) {
+static inline int cepoll_block_signals(sigset_t *out) {
     sigemptyset(out);
     sigaddset(out, SIGINT);
     sigaddset(out, SIGTERM);
-    if (hangup) sigaddset(out, SIGHUP);
+    sigaddset(out, SIGHUP);
     return pthread_sigmask(SIG_BLOCK, out, NULL);
 }
 #endif

@@ -57,8 +57,9 @@ public final class Server: @unchecked Sendable {
     }
 
     private func installSignalHandling() throws(ServerError) {
-        let source = try SignalSource(reload: tls != nil) { [unowned self] signal in
+        let source = try SignalSource { [unowned self] signal in
             if signal == SIGHUP {
+                guard usesTLS else { return Log.info("SIGHUP: nothing to reload without --tls-cert; still serving") }
                 try? reloadTLS()
                 return
             }

@@ -12,7 +12,7 @@ public enum ServerError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .system(let call, let code): "\(call) failed: \(String(cString: strerror(code)))"
-        case .badAddress(let host): "not an IPv4 address: \(host)"
+        case .badAddress(let host): "not an IPv4 or IPv6 address: \(host)"
         case .invalidConfiguration(let message): message
         }
     }

@@ -53,7 +53,8 @@ enum CommandLineParser {
         text += "  -h, --help" + String(repeating: " ", count: width - 8) + "show this help\n"
         text += "  --version" + String(repeating: " ", count: width - 7) + "show the version\n"
         text += "\nSIGINT/SIGTERM shut down gracefully (clients get 1001); a second one exits at once.\n"
-        text += "With --tls-cert, SIGHUP loads the certificate and key again for new connections.\n"
+        text += "With --tls-cert, SIGHUP loads the certificate and key again for new connections;\n"
+        text += "without it, SIGHUP is logged and changes nothing.\n"
         return text
     }
 }

@@ -27,6 +27,7 @@ struct CommandLineTests {
         (["--idle-timeout", "1e300"], "--idle-timeout"),
         (["--handshake-timeout", "0"], "--handshake-timeout"),
         (["--port", "70000"], "--port"),
+        (["--host", "nonsense", "--port", "0"], "--host"),
         (["--echo", "sometimes"], "--echo"),
         (["--allowed-origin", "evil.example"], "--allowed-origin"),
         (["--history-memory", "-5"], "--history-memory"),
@@ -54,5 +55,25 @@ struct CommandLineTests {
         for flag in ["--byte-rate", "--history-ttl", "--history-memory", "--echo", "--max-connections-per-ip", "--max-handshakes", "--message-timeout"] {
             #expect(text.contains(flag))
         }
+    }
+
+    /// `systemctl reload` sends SIGHUP whatever the flags: without TLS the
+    /// server logs it and keeps serving (its default action would end it).
+    @Test func sighupWithoutTLSKeepsServing() throws {
+        let log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sighup-\(UUID().uuidString).log")
+        defer { unlink(log.path) }
+        let server = try ServerProcess([], stderr: log)
+        defer { _ = server.stop() }
+        kill(server.process.processIdentifier, SIGHUP)
+        let deadline = ClientClock.now + 5
+        var logged = false
+        while !logged, ClientClock.now < deadline {
+            usleep(20_000)
+            logged = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("SIGHUP: nothing to reload")
+        }
+        #expect(logged)
+        #expect(server.process.isRunning)
+        #expect(try HTTPClient.get("/health", port: server.port).status == 200)
+        #expect(server.stop() == 0)
     }
 }
