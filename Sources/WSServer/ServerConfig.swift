@@ -5,7 +5,6 @@ import WSProtocol
 /// Everything an operator can set, with the defaults `--help` documents.
 /// Durations are in seconds.
 public struct ServerConfig: Sendable {
-    /// Who may open an `/echo` session.
     /// Whether a chat session needs a token once a secret is configured.
     public enum AuthMode: String, Sendable, CaseIterable {
         /// No token: `401`.
@@ -14,6 +13,7 @@ public struct ServerConfig: Sendable {
         case optional
     }
 
+    /// Who may open an `/echo` session.
     public enum EchoAccess: String, Sendable, CaseIterable {
         /// Loopback clients only (conformance runs and diagnostics are local).
         case local

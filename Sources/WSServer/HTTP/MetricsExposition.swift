@@ -53,7 +53,7 @@ struct MetricsExposition {
             # TYPE chat_backplane_publish_seconds summary
             chat_backplane_publish_seconds_sum \(publishes.seconds)
             chat_backplane_publish_seconds_count \(publishes.count)
-            # HELP chat_backplane_publish_failures_total Messages Redis could not number (answered unavailable).
+            # HELP chat_backplane_publish_failures_total Publishes sent to Redis that failed (answered unavailable); messages refused while Redis is known down are not sent.
             # TYPE chat_backplane_publish_failures_total counter
             chat_backplane_publish_failures_total \(publishes.failures)
 
