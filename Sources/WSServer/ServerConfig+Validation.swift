@@ -19,12 +19,16 @@ extension ServerConfig {
     }
 
     private func checkRedis() throws(ServerError) {
-        guard let redis else { return }
+        guard let redis else {
+            return try require(redisPassword == nil, "--redis-password-file needs --redis")
+        }
+        let url: RedisURL
         do {
-            _ = try RedisURL(parsing: redis)
+            url = try RedisURL(parsing: redis)
         } catch {
             throw .invalidConfiguration("--redis: \(error)")
         }
+        try require(redisPassword == nil || url.password == nil, "--redis has a password and so does --redis-password-file; give it once")
         try require(nodeTimeout.isFinite && (1...3600).contains(nodeTimeout), "--node-timeout must be 1 to 3600 seconds")
     }
 

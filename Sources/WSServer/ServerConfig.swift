@@ -57,6 +57,9 @@ public struct ServerConfig: Sendable {
     /// `redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]`: share the room space
     /// with every node given the same URL; nil keeps it in memory.
     public var redis: String?
+    /// The Redis password from `--redis-password-file`, kept out of the URL
+    /// (and so out of `ps`); nil uses the URL's, if any.
+    public var redisPassword: [UInt8]?
     /// Seconds after which a node that stopped heartbeating has its members
     /// announced gone by the others.
     public var nodeTimeout = 30.0

@@ -36,6 +36,7 @@ enum Options {
         number("--history-ttl", "S", "an empty room keeps its epoch, seq and history this long after its last activity (default 3600)") { $0.config.chat.historyTTL = $1 },
         integer("--history-memory", "BYTES", "history kept by all rooms together; longest-idle empty rooms go first (default 268435456)") { $0.config.chat.historyMemory = $1 },
         text("--redis", "URL", "share rooms with every node given the same Redis: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB] (default: rooms in memory)") { $0.config.redis = $1 },
+        secretFile("--redis-password-file", "FILE", "with --redis, the Redis password (this file's bytes) instead of one in the URL, where ps shows it", .redisPassword) { $0.config.redisPassword = $1 },
         number("--node-timeout", "S", "with --redis, a node silent this long has its members announced gone (default 30)") { $0.config.nodeTimeout = $1 },
         integer("--max-rooms-per-client", "N", "rooms one client may join; beyond: too_many_rooms (default 32)") { $0.config.chat.maxRoomsPerClient = $1 },
         integer("--presence-limit", "N", "rooms with more members send no join/leave/nick presence (default 1000)") { $0.config.chat.presenceLimit = $1 },

@@ -2,7 +2,8 @@ import Glibc
 
 /// Reads the secrets the server is given as files (never on the command
 /// line, where `ps` shows them): the token signing secret
-/// (`--secret-file`) and the HTTP API key (`--api-key-file`).
+/// (`--secret-file`), the HTTP API key (`--api-key-file`) and the Redis
+/// password (`--redis-password-file`).
 ///
 /// The secret is the file's bytes without one trailing newline (`\n` or
 /// `\r\n`, as `echo` and editors leave), so `openssl rand -hex 32 > F`
@@ -19,11 +20,13 @@ public enum SecretFile {
     public enum Kind: Sendable {
         case tokenSecret
         case apiKey
+        case redisPassword
 
         public var minimumBytes: Int {
             switch self {
             case .tokenSecret: 32
             case .apiKey: 16
+            case .redisPassword: 1
             }
         }
 
@@ -31,6 +34,7 @@ public enum SecretFile {
             switch self {
             case .tokenSecret: "secret file"
             case .apiKey: "API key file"
+            case .redisPassword: "Redis password file"
             }
         }
     }

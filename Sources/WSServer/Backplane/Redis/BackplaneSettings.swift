@@ -16,9 +16,10 @@ struct BackplaneSettings: Sendable {
     /// The settings for `config`'s `--redis`, with the host resolved now
     /// (a name would block a loop on DNS at every reconnect).
     init(config: ServerConfig) throws(ServerError) {
-        let url: RedisURL
+        var url: RedisURL
         do {
             url = try RedisURL(parsing: config.redis ?? "")
+            if let password = config.redisPassword { url.password = password }
             endpoint = try RedisEndpoint.resolve(host: url.host, port: url.port)
         } catch {
             throw .invalidConfiguration("--redis: \(error)")
