@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CPseudoTerminal"),
         .target(name: "WSProtocol", dependencies: ["COpenSSL", "CZlib"]),
+        // What the programs take from Linux below the protocol: the monotonic clock.
+        .target(name: "SystemKit", dependencies: ["CEpoll"]),
         // Non-blocking TLS sessions over libssl, for the server (wss://,
         // https://) and the client (wss://).
         .target(name: "TLS", dependencies: ["COpenSSL"]),
@@ -35,35 +37,35 @@ let package = Package(
         // RESP2 and redis:// URLs for the Redis backplane: sans-I/O, no Glibc.
         .target(name: "RESP"),
         // The browser page's files (Sources/WSServer/Page) become string constants at build time.
-        .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "RESP", "CEpoll", "TLS"], plugins: ["EmbedPage"]),
+        .target(name: "WSServer", dependencies: ["WSProtocol", "ChatWire", "RESP", "CEpoll", "SystemKit", "TLS"], plugins: ["EmbedPage"]),
         .executableTarget(name: "page-embedder"),
         .plugin(name: "EmbedPage", capability: .buildTool(), dependencies: ["page-embedder"]),
-        .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll", "TLS"]),
+        .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll", "SystemKit", "TLS"]),
         .executableTarget(name: "chat-server", dependencies: ["WSServer", "RESP"], plugins: ["StampVersion"]),
         .plugin(name: "StampVersion", capability: .buildTool()),
         // The terminal client's logic; the ws-client executable is its main.swift.
-        .target(name: "ChatClient", dependencies: ["ChatWire", "WSClient", "WSProtocol"]),
+        .target(name: "ChatClient", dependencies: ["ChatWire", "SystemKit", "WSClient", "WSProtocol"]),
         .executableTarget(name: "ws-client", dependencies: ["ChatClient"]),
         // The load generator's logic; the ws-bench executable is its main.swift.
-        .target(name: "BenchKit", dependencies: ["ChatWire", "WSClient", "WSProtocol", "CEpoll"]),
+        .target(name: "BenchKit", dependencies: ["ChatWire", "WSClient", "WSProtocol", "CEpoll", "SystemKit"]),
         .executableTarget(name: "ws-bench", dependencies: ["BenchKit"]),
         // Helpers the test targets share: an in-process server, a seeded generator.
-        .target(name: "TestSupport", dependencies: ["WSServer", "WSClient"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["WSServer", "WSClient", "SystemKit"], path: "Tests/TestSupport"),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
         .testTarget(name: "ChatWireTests", dependencies: ["ChatWire"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer", "ChatWire"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
         // Drives RedisConnection and the Redis backplane against a redis-server it starts.
-        .testTarget(name: "BackplaneTests", dependencies: ["WSServer", "ChatWire", "WSProtocol", "RESP", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "ChatWire", "WSClient", "chat-server", "TestSupport", "TLS"]),
-        .testTarget(name: "BrowserTests", dependencies: ["WSServer", "ChatWire", "WSClient", "TestSupport"]),
+        .testTarget(name: "BackplaneTests", dependencies: ["WSServer", "ChatWire", "WSProtocol", "RESP", "SystemKit", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WSServer", "ChatWire", "WSClient", "chat-server", "SystemKit", "TestSupport", "TLS"]),
+        .testTarget(name: "BrowserTests", dependencies: ["WSServer", "ChatWire", "WSClient", "SystemKit", "TestSupport"]),
         // Unit-tests BenchKit and drives its load generator against an in-process server.
-        .testTarget(name: "BenchTests", dependencies: ["BenchKit", "ChatWire", "WSServer", "WSProtocol", "TestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["BenchKit", "ChatWire", "WSServer", "WSProtocol", "SystemKit", "TestSupport"]),
         // Unit-tests ChatClient, and depends on the ws-client executable so it
         // is built first: the tests also run the binary (in a pseudo-terminal
         // and through pipes).
         .testTarget(
             name: "ClientTests",
-            dependencies: ["ChatClient", "ws-client", "WSServer", "ChatWire", "WSClient", "WSProtocol", "CPseudoTerminal", "TestSupport"]),
+            dependencies: ["ChatClient", "ws-client", "WSServer", "ChatWire", "WSClient", "WSProtocol", "CPseudoTerminal", "SystemKit", "TestSupport"]),
     ]
 )

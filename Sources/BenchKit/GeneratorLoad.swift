@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 
 /// The generator's own CPU use at one instant: time on CPU (getrusage; on a
 /// tick-accounting kernel this includes softirq work done in our context)

@@ -1,5 +1,6 @@
 import CEpoll
 import Glibc
+import SystemKit
 import WSProtocol
 
 /// Opening connections: at most `--concurrency` handshakes in flight, the

@@ -1,3 +1,4 @@
+import SystemKit
 import WSProtocol
 
 /// Moving from phase to phase on time, and when each loop pass must wake.

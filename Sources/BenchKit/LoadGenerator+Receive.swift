@@ -1,5 +1,6 @@
 import ChatWire
 import Glibc
+import SystemKit
 import WSProtocol
 
 /// The receive path: reads into the shared buffer, frames parsed in place by

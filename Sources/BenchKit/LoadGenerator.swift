@@ -1,5 +1,6 @@
 import ChatWire
 import Glibc
+import SystemKit
 import WSProtocol
 
 /// The whole run on one thread: a non-blocking client per connection, one

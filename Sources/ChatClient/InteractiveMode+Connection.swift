@@ -1,5 +1,6 @@
 import ChatWire
 import Glibc
+import SystemKit
 import WSClient
 import WSProtocol
 
@@ -52,7 +53,7 @@ extension InteractiveMode {
             switch output {
             case .show(let notice): show(notice)
             case .send(let request): send(String(decoding: request.json, as: UTF8.self))
-            case .sendLater(let request, let delay): scheduled[request.ref?.text ?? ""] = (Clock.now() + delay, request)
+            case .sendLater(let request, let delay): scheduled[request.ref?.text ?? ""] = (MonotonicClock.seconds() + delay, request)
             case .sendRaw(let text): send(text)
             case .keepLine: if let typed { editor.restore(typed) }
             case .quit: quit()
@@ -107,17 +108,17 @@ extension InteractiveMode {
     /// wait: one the server keeps ending early (a slow consumer whose
     /// resume replay overwhelms it again) backs off instead of looping.
     private func scheduleReconnect() -> Double {
-        if let connectedAt, Clock.now() - connectedAt >= policy.cap { policy.reset() }
+        if let connectedAt, MonotonicClock.seconds() - connectedAt >= policy.cap { policy.reset() }
         connectedAt = nil
         let delay = policy.nextDelay()
-        link = .waiting(until: Clock.now() + delay)
+        link = .waiting(until: MonotonicClock.seconds() + delay)
         return delay
     }
 
     func adopt(_ client: WebSocketClient) {
         client.blockingWrites = false
         link = .connected(client)
-        connectedAt = Clock.now()
+        connectedAt = MonotonicClock.seconds()
         apply(session.connectionOpened())
         for event in client.eventsReceivedWithHandshake() where self.client === client {
             receive(event)
@@ -146,7 +147,7 @@ extension InteractiveMode {
         }
         do {
             try client.close(code: .normalClosure)
-            link = .closing(client, deadline: Clock.now() + Self.closeTimeout)
+            link = .closing(client, deadline: MonotonicClock.seconds() + Self.closeTimeout)
         } catch {
             exitStatus = 0
         }

@@ -1,5 +1,6 @@
 import ChatWire
 import Glibc
+import SystemKit
 import WSClient
 import WSProtocol
 
@@ -116,14 +117,14 @@ final class InteractiveMode {
         case .closing(_, let until): deadline = until
         }
         guard let deadline else { return -1 }
-        return Int32(min(60_000, max(0, (deadline - Clock.now()) * 1000)).rounded(.up))
+        return Int32(min(60_000, max(0, (deadline - MonotonicClock.seconds()) * 1000)).rounded(.up))
     }
 
     private func checkDeadlines() {
         switch link {
-        case .connected: sendScheduled(dueBy: Clock.now())
-        case .waiting(let until): if Clock.now() >= until { reconnect() }
-        case .closing(_, let deadline): if Clock.now() >= deadline { exitStatus = 0 }
+        case .connected: sendScheduled(dueBy: MonotonicClock.seconds())
+        case .waiting(let until): if MonotonicClock.seconds() >= until { reconnect() }
+        case .closing(_, let deadline): if MonotonicClock.seconds() >= deadline { exitStatus = 0 }
         }
     }
 

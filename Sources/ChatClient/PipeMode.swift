@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 import WSClient
 import WSProtocol
 
@@ -72,7 +73,7 @@ public final class PipeMode {
         if readsStdin { fds.append(pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)) }
         let ready = poll(&fds, nfds_t(fds.count), waitMillis)
         guard ready >= 0 || errno == EINTR else { return fail("poll: \(String(cString: strerror(errno)))") }
-        if let closeDeadline, Clock.now() >= closeDeadline { return fail("no close frame from the server") }
+        if let closeDeadline, MonotonicClock.seconds() >= closeDeadline { return fail("no close frame from the server") }
         if fds[0].revents != 0, let status = serviceSocket(fds[0].revents) { return status }
         if readsStdin, fds[1].revents != 0 { return readStdin() }
         return nil
@@ -84,7 +85,7 @@ public final class PipeMode {
 
     private var waitMillis: Int32 {
         guard let closeDeadline else { return -1 }
-        return Int32(max(0, (closeDeadline - Clock.now()) * 1000).rounded(.up))
+        return Int32(max(0, (closeDeadline - MonotonicClock.seconds()) * 1000).rounded(.up))
     }
 
     private func serviceSocket(_ events: Int16) -> Int32? {
@@ -150,7 +151,7 @@ public final class PipeMode {
     private func endOfInput() throws(ClientError) -> Int32? {
         if let last = lines.finish() { try send(last) }
         try client.close(code: .normalClosure)
-        closeDeadline = Clock.now() + Self.closeTimeout
+        closeDeadline = MonotonicClock.seconds() + Self.closeTimeout
         return nil
     }
 

@@ -1,5 +1,6 @@
 import CEpoll
 import Glibc
+import SystemKit
 
 /// The blocking-with-deadline socket calls the client needs: connect with a
 /// timeout, wait until readable or writable. The socket itself is
@@ -42,20 +43,14 @@ enum ClientSocket {
 
     /// True when `fd` is ready for `events` within `timeout` seconds (negative: forever).
     static func wait(_ fd: Int32, for events: Int16, timeout: Double) -> Bool {
-        let deadline = timeout < 0 ? nil : monotonicSeconds() + timeout
+        let deadline = timeout < 0 ? nil : MonotonicClock.seconds() + timeout
         while true {
             var entry = pollfd(fd: fd, events: events, revents: 0)
-            let millis = deadline.map { Int32(max(0, ($0 - monotonicSeconds()) * 1000).rounded(.up)) } ?? -1
+            let millis = deadline.map { Int32(max(0, ($0 - MonotonicClock.seconds()) * 1000).rounded(.up)) } ?? -1
             let ready = poll(&entry, 1, millis)
             if ready > 0 { return true }
             if ready == 0 { return false }
             if errno != EINTR { return true }  // let the following read or write report it
         }
-    }
-
-    static func monotonicSeconds() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }

@@ -1,5 +1,6 @@
 import CEpoll
 import Glibc
+import SystemKit
 import TLS
 
 /// The client's byte stream: the socket itself (ws://) or a TLS session on
@@ -49,7 +50,7 @@ final class ClientTransport {
             case .failed(let failure):
                 throw .tlsFailed(failure.reason)
             }
-            let left = deadline - ClientSocket.monotonicSeconds()
+            let left = deadline - MonotonicClock.seconds()
             guard left > 0, ClientSocket.wait(fd, for: events, timeout: left) else { throw .timedOut }
         }
     }
@@ -115,14 +116,14 @@ final class ClientTransport {
     /// Writes every byte, waiting for room up to `timeout` seconds in all.
     func writeAll(_ bytes: [UInt8], timeout: Double) throws(ClientError) {
         var offset = 0
-        let deadline = ClientSocket.monotonicSeconds() + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while offset < bytes.count {
             let written = try bytes.withUnsafeBytes { buffer in
                 Result { () throws(ClientError) in try write(UnsafeRawBufferPointer(rebasing: buffer[offset...])) }
             }.get()
             offset += written
             guard written == 0 else { continue }
-            let left = deadline - ClientSocket.monotonicSeconds()
+            let left = deadline - MonotonicClock.seconds()
             guard left > 0, ClientSocket.wait(fd, for: Int16(POLLOUT), timeout: left) else { throw .timedOut }
         }
     }

@@ -1,5 +1,6 @@
 import CEpoll
 import Glibc
+import SystemKit
 import WSProtocol
 
 /// A WebSocket client connection (RFC 6455, client role) over a
@@ -54,7 +55,7 @@ public final class WebSocketClient {
         maxMessageSize: Int = 64 << 20, deflate: Bool = false, deflateMinSize: Int = PerMessageDeflate.defaultMinimumSize,
         tls: TLSClientOptions = TLSClientOptions()
     ) throws(ClientError) -> WebSocketClient {
-        let deadline = ClientSocket.monotonicSeconds() + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         let fd = try ClientSocket.connect(host: url.host, port: url.port, timeout: timeout)
         let transport = url.isSecure
             ? try ClientTransport.secure(fd, host: url.host, options: tls, deadline: deadline)
@@ -68,10 +69,10 @@ public final class WebSocketClient {
     }
 
     private func handshake(_ request: ClientHandshake, deflateMinSize: Int, deadline: Double) throws(ClientError) {
-        try transport.writeAll(request.requestBytes, timeout: max(0, deadline - ClientSocket.monotonicSeconds()))
+        try transport.writeAll(request.requestBytes, timeout: max(0, deadline - MonotonicClock.seconds()))
         var parser = HTTPResponseHeadParser()
         while true {
-            let count = try readOnce(timeout: deadline - ClientSocket.monotonicSeconds())
+            let count = try readOnce(timeout: deadline - MonotonicClock.seconds())
             // Readable without plaintext: TLS records that carry none (session tickets).
             if count < 0 { continue }
             guard count > 0 else { throw .handshakeFailed("server closed the connection before answering") }
@@ -161,10 +162,10 @@ public final class WebSocketClient {
 
     /// The next event, waiting up to `timeout` seconds; nil if none came.
     public func next(timeout: Double) throws(ClientError) -> ClientEvent? {
-        let deadline = ClientSocket.monotonicSeconds() + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while pendingStart == pending.count {
             guard isOpen else { return nil }
-            let left = deadline - ClientSocket.monotonicSeconds()
+            let left = deadline - MonotonicClock.seconds()
             guard left > 0, transport.waitUntilReadable(timeout: left) else { return nil }
             _ = try pump()
         }

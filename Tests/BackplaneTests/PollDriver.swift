@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 import Testing
 @testable import WSServer
 
@@ -25,9 +26,9 @@ final class PollDriver {
     /// `done` holds; false if `timeout` seconds pass first.
     @discardableResult
     func run(only: [RedisConnection]? = nil, timeout: Double = 10, until done: () -> Bool) -> Bool {
-        let deadline = Clock.monotonicNanos() + Clock.nanos(timeout)
+        let deadline = MonotonicClock.nanoseconds() + MonotonicClock.nanoseconds(timeout)
         while !done() {
-            let now = Clock.monotonicNanos()
+            let now = MonotonicClock.nanoseconds()
             guard now < deadline else { return false }
             let live = (only ?? connections).filter { $0.state != .closed }
             pass(live, until: live.compactMap(\.nextDeadline).reduce(min(deadline, now + 50_000_000), min))
@@ -40,7 +41,7 @@ final class PollDriver {
             #expect(reported[ObjectIdentifier(connection)] == connection.interest, "an interest change was not reported")
             return pollfd(fd: connection.fd, events: Self.pollMask(connection.interest), revents: 0)
         }
-        let now = Clock.monotonicNanos()
+        let now = MonotonicClock.nanoseconds()
         let millis = Int32(wake > now ? (wake - now + 999_999) / 1_000_000 : 0)
         if entries.isEmpty {
             var pause = timespec(tv_sec: 0, tv_nsec: Int(millis) * 1_000_000)
@@ -48,7 +49,7 @@ final class PollDriver {
         } else {
             _ = poll(&entries, nfds_t(entries.count), millis)
         }
-        let after = Clock.monotonicNanos()
+        let after = MonotonicClock.nanoseconds()
         for (connection, entry) in zip(live, entries) where entry.revents != 0 {
             connection.handle(Self.events(entry.revents), now: after)
         }

@@ -1,4 +1,5 @@
 import RESP
+import SystemKit
 import Testing
 @testable import WSServer
 
@@ -14,7 +15,7 @@ final class RedisTestClient {
         var options = RedisConnection.Options()
         configure(&options)
         let endpoint = try RedisEndpoint.resolve(host: "127.0.0.1", port: port)
-        connection = try RedisConnection(endpoint: endpoint, options: options, now: Clock.monotonicNanos())
+        connection = try RedisConnection(endpoint: endpoint, options: options, now: MonotonicClock.nanoseconds())
         self.driver = driver
         driver.add(connection)
         connection.onClose = { [unowned self] reason in closeReasons.append(reason) }

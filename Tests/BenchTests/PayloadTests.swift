@@ -1,6 +1,7 @@
 import BenchKit
 import ChatWire
 import Glibc
+import SystemKit
 import TestSupport
 import Testing
 
@@ -51,9 +52,7 @@ struct PayloadTests {
     /// server still reads every message. The size is chosen so that the
     /// first ten messages of sender 0 (sequence 0 to 9) are cut there.
     @Test func aCutInsideAnEscapeStillMakesAValidRequest() throws {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        let nanos = UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+        let nanos = MonotonicClock.nanoseconds()
         let markerLength = "@T0:0:@".utf8.count + LatencyMarker.digitCount(nanos)
         let size = try #require((200..<400).first { size in
             Payload.json.padding(count: size, insideJSONString: true)[size - markerLength - 1] == UInt8(ascii: "\\")

@@ -1,3 +1,4 @@
+import SystemKit
 import Testing
 
 /// Steps for sign-in tokens and refusals. The server neither checks tokens
@@ -42,7 +43,7 @@ extension ChatPageScenario {
         #expect(try page.evaluate("location.hash === '' && !location.href.includes('refused.token')").boolValue == true)
         #expect(try page.evaluate("\(Self.tokenKey) === null").boolValue == true)
         // A page that retried would have within 0.5 s (the first backoff's ceiling).
-        TestClock.sleep(1)
+        MonotonicClock.sleep(1)
         #expect(try socketAddresses() == ["ws://127.0.0.1:\(server.port)/?token=refused.token"])
         #expect(try page.evaluate("fetch('/metrics').then((response) => response.text())").stringValue?
             .contains(#"chat_handshake_failures_total{reason="not_found"} 1"#) == true,
@@ -111,7 +112,7 @@ extension ChatPageScenario {
             \(Self.logMentions("lobby", "Disconnected: too many messages too fast (rate limit exceeded)"))
               && document.getElementById('status').textContent === 'Offline: not reconnecting by itself'
             """)
-        TestClock.sleep(1)
+        MonotonicClock.sleep(1)
         #expect(try socketAddresses().count == sockets)
         try page.evaluate("document.getElementById('reconnect').click()")
         try page.waitUntil("the page back, still signed in", """

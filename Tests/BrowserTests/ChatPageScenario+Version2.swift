@@ -1,3 +1,4 @@
+import SystemKit
 import Testing
 
 /// Steps for protocol v2 as a client: listings asked for sparingly, a real
@@ -15,13 +16,13 @@ extension ChatPageScenario {
             let carol = try ChatPeer(port: server.port, query: "room=lobby&name=carol")
             _ = try carol.next("joined")
             carol.close()
-            TestClock.sleep(0.1)
+            MonotonicClock.sleep(0.1)
         }
         try page.waitUntil("carol's ten visits, and the counts back where they were", """
             [...\(Self.log("lobby")).children].filter((line) => line.textContent === 'carol left').length === 10
               && document.getElementById('room-list').textContent === '#lobby2#random1'
             """)
-        TestClock.sleep(0.4)
+        MonotonicClock.sleep(0.4)
         let asked = try sentCount("rooms") - listings
         #expect(asked == 0, "presence made the page ask for the room list \(asked) times")
         try page.evaluate("document.getElementById('refresh').click()")
@@ -109,13 +110,13 @@ extension ChatPageScenario {
     /// Waits until the server counts `count` rooms with members, asking
     /// through the second client (closed clients leave on the server's time).
     private func waitForRoomCount(_ count: Int, timeout: Double = 10) throws {
-        let deadline = TestClock.now() + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while true {
             try secondClient().send(["type": "rooms"])
             let listing = try secondClient().next("rooms")
             if listing["truncated"] == nil, listing["rooms"]?.arrayValue?.count == count { return }
-            guard TestClock.now() < deadline else { throw BrowserTestError("the server still lists \(listing)") }
-            TestClock.sleep(0.1)
+            guard MonotonicClock.seconds() < deadline else { throw BrowserTestError("the server still lists \(listing)") }
+            MonotonicClock.sleep(0.1)
         }
     }
 

@@ -1,4 +1,5 @@
 import ChatWire
+import SystemKit
 import WSClient
 import WSProtocol
 import WSServer
@@ -24,9 +25,9 @@ final class ChatPeer {
     /// The next event of `type` for which `matches` holds, skipping others,
     /// within `timeout` seconds.
     func next(_ type: String, timeout: Double = 10, where matches: (JSONValue) -> Bool = { _ in true }) throws -> JSONValue {
-        let deadline = TestClock.now() + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while true {
-            let left = deadline - TestClock.now()
+            let left = deadline - MonotonicClock.seconds()
             guard left > 0, let event = try client.next(timeout: left) else {
                 throw BrowserTestError("the second client saw no matching \(type) within \(timeout) s")
             }

@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 
 /// Starting and reaping a child process with `posix_spawn`, for Chromium and node.
 enum ChildProcess {
@@ -36,13 +37,13 @@ enum ChildProcess {
     /// True once `pid` has exited within `timeout` seconds. It is left a
     /// zombie (`WNOWAIT`), so its pid stays reserved until `reap`.
     static func waitForExit(_ pid: pid_t, timeout: Double) -> Bool {
-        let deadline = TestClock.now() + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while true {
             var info = siginfo_t()
             let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
             if result < 0 || info._sifields._sigchld.si_pid == pid { return true }
-            if TestClock.now() >= deadline { return false }
-            TestClock.sleep(0.02)
+            if MonotonicClock.seconds() >= deadline { return false }
+            MonotonicClock.sleep(0.02)
         }
     }
 

@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 
 /// A headless Chromium started for one test with its own temporary profile
 /// and a DevTools port chosen by the kernel. It runs in its own process
@@ -72,8 +73,8 @@ final class Chromium {
 
     private func waitForDevTools(timeout: Double) throws -> String {
         let marker = "DevTools listening on "
-        let deadline = TestClock.now() + timeout
-        while TestClock.now() < deadline {
+        let deadline = MonotonicClock.seconds() + timeout
+        while MonotonicClock.seconds() < deadline {
             let log = Files.read(profile + "/chromium.log")
             if let line = log.split(separator: "\n").first(where: { $0.hasPrefix(marker) }) {
                 return String(line.dropFirst(marker.count))
@@ -81,7 +82,7 @@ final class Chromium {
             if ChildProcess.waitForExit(pid, timeout: 0) {
                 throw BrowserTestError("chromium exited before DevTools listened:\n\(log.suffix(2000))")
             }
-            TestClock.sleep(0.02)
+            MonotonicClock.sleep(0.02)
         }
         throw BrowserTestError("no 'DevTools listening' line from chromium within \(timeout) s")
     }

@@ -1,4 +1,5 @@
 import ChatWire
+import SystemKit
 import WSClient
 import WSProtocol
 import WSServer
@@ -42,12 +43,12 @@ final class DevTools {
         var writer = JSONWriter()
         writer.value(command)
         try client.send(text: String(decoding: writer.bytes, as: UTF8.self))
-        return try awaitResult(id: id, method: method, deadline: TestClock.now() + timeout)
+        return try awaitResult(id: id, method: method, deadline: MonotonicClock.seconds() + timeout)
     }
 
     private func awaitResult(id: Int, method: String, deadline: Double) throws -> JSONValue {
         while true {
-            let left = deadline - TestClock.now()
+            let left = deadline - MonotonicClock.seconds()
             guard left > 0, let event = try client.next(timeout: left) else {
                 throw BrowserTestError("no answer to \(method) in time")
             }
@@ -85,12 +86,12 @@ final class DevTools {
     /// Polls the boolean `condition` until it holds, for at most `timeout`
     /// seconds; on failure the message shows `what` and the page's state.
     func waitUntil(_ what: String, _ condition: String, timeout: Double = 10) throws {
-        let deadline = TestClock.now() + timeout
-        while TestClock.now() < deadline {
+        let deadline = MonotonicClock.seconds() + timeout
+        while MonotonicClock.seconds() < deadline {
             // Until the page has loaded, its elements may be missing: not yet, not an error.
             if try evaluate("(() => { try { return Boolean(\(condition)); } catch (error) { return false; } })()")
                 .boolValue == true { return }
-            TestClock.sleep(0.025)
+            MonotonicClock.sleep(0.025)
         }
         throw BrowserTestError("timed out after \(timeout) s waiting for \(what); page: \(try snapshot())")
     }

@@ -1,3 +1,4 @@
+import SystemKit
 import Testing
 import WSClient
 import WSProtocol
@@ -23,8 +24,8 @@ final class ChatPeer {
 
     /// Reads events until a text frame contains `fragment`, within `timeout`.
     func expect(_ fragment: String, timeout: Double = 5, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let deadline = PseudoTerminal.now + timeout
-        while let event = try client.next(timeout: max(0, deadline - PseudoTerminal.now)) {
+        let deadline = MonotonicClock.seconds() + timeout
+        while let event = try client.next(timeout: max(0, deadline - MonotonicClock.seconds())) {
             if case .text(let text) = event, text.contains(fragment) { return }
         }
         Issue.record("no event containing \(fragment)", sourceLocation: sourceLocation)

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SystemKit
 
 /// ws-client run with pipes for stdin, stdout and stderr, as a script would:
 /// stdin can be written bit by bit and closed when the test decides, while
@@ -73,9 +74,9 @@ final class PipeRun {
 
     /// Waits until stdout contains `text`; false after `timeout`.
     func waitForOutput(_ text: String, timeout: Double = 5) -> Bool {
-        let deadline = PseudoTerminal.now + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while !stdout.contains(text) {
-            guard PseudoTerminal.now < deadline else { return false }
+            guard MonotonicClock.seconds() < deadline else { return false }
             usleep(10_000)
         }
         return true
@@ -83,14 +84,14 @@ final class PipeRun {
 
     /// The exit status once the child exits and its output is drained; nil after `timeout`.
     func waitForExit(timeout: Double) -> Int32? {
-        let deadline = PseudoTerminal.now + timeout
-        while status == nil, PseudoTerminal.now < deadline {
+        let deadline = MonotonicClock.seconds() + timeout
+        while status == nil, MonotonicClock.seconds() < deadline {
             status = ChildProcess.exitStatus(pid)
             if status == nil { usleep(10_000) }
         }
         guard status != nil else { return nil }
-        output.waitUntilDrained(timeout: max(0.1, deadline - PseudoTerminal.now))
-        errors.waitUntilDrained(timeout: max(0.1, deadline - PseudoTerminal.now))
+        output.waitUntilDrained(timeout: max(0.1, deadline - MonotonicClock.seconds()))
+        errors.waitUntilDrained(timeout: max(0.1, deadline - MonotonicClock.seconds()))
         return status
     }
 }

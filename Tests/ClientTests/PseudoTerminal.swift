@@ -1,5 +1,6 @@
 import CPseudoTerminal
 import Glibc
+import SystemKit
 import Testing
 
 /// Runs ws-client on a pseudo-terminal, as a user's shell would: its own
@@ -42,9 +43,9 @@ final class PseudoTerminal {
         _ what: String, timeout: Double = 5, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (VirtualScreen) -> Bool
     ) -> Bool {
-        let deadline = Self.now + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while !condition(screen) {
-            let left = deadline - Self.now
+            let left = deadline - MonotonicClock.seconds()
             guard left > 0, readOnce(timeout: left) else {
                 Issue.record("timed out waiting for \(what); screen:\n\(screen.text)", sourceLocation: sourceLocation)
                 return false
@@ -72,8 +73,8 @@ final class PseudoTerminal {
 
     /// The exit status once the child exits within `timeout`, draining its output meanwhile.
     func waitForExit(timeout: Double = 5) -> Int32? {
-        let deadline = Self.now + timeout
-        while exitStatus == nil, Self.now < deadline {
+        let deadline = MonotonicClock.seconds() + timeout
+        while exitStatus == nil, MonotonicClock.seconds() < deadline {
             exitStatus = ChildProcess.exitStatus(pid)
             if exitStatus == nil { _ = readOnce(timeout: 0.05) }
         }
@@ -85,11 +86,5 @@ final class PseudoTerminal {
         var settings = termios()
         tcgetattr(master, &settings)
         return settings.c_lflag
-    }
-
-    static var now: Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 import Testing
 import WSProtocol
 
@@ -38,12 +39,12 @@ final class ScriptedPeer {
     /// issue and returns nil when none does within `timeout`.
     @discardableResult
     func expect(_ fragment: String, timeout: Double = 5, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
-        let deadline = PseudoTerminal.now + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while true {
             if let index = received.firstIndex(where: { $0.contains(fragment) }) {
                 return received.remove(at: index)
             }
-            guard PseudoTerminal.now < deadline, readOnce(timeout: deadline - PseudoTerminal.now) else {
+            guard MonotonicClock.seconds() < deadline, readOnce(timeout: deadline - MonotonicClock.seconds()) else {
                 Issue.record("no client message containing \(fragment); got \(received)", sourceLocation: sourceLocation)
                 return nil
             }
@@ -53,8 +54,8 @@ final class ScriptedPeer {
     /// Reads until the client's close frame (answered); its code, or nil
     /// when none came within `timeout`.
     func awaitClose(timeout: Double = 5) -> CloseCode? {
-        let deadline = PseudoTerminal.now + timeout
-        while closeCode == nil, PseudoTerminal.now < deadline, readOnce(timeout: deadline - PseudoTerminal.now) {}
+        let deadline = MonotonicClock.seconds() + timeout
+        while closeCode == nil, MonotonicClock.seconds() < deadline, readOnce(timeout: deadline - MonotonicClock.seconds()) {}
         return closeCode
     }
 

@@ -1,6 +1,7 @@
 import CPseudoTerminal
 import Foundation
 import Glibc
+import SystemKit
 import WSProtocol
 
 /// A WebSocket server on a loopback port whose every word the test writes:
@@ -65,8 +66,8 @@ final class ScriptedServer {
         guard fd >= 0 else { return nil }
         var parser = HTTPRequestHeadParser()
         var buffer = [UInt8](repeating: 0, count: 8192)
-        let deadline = PseudoTerminal.now + timeout
-        while PseudoTerminal.now < deadline {
+        let deadline = MonotonicClock.seconds() + timeout
+        while MonotonicClock.seconds() < deadline {
             var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             guard poll(&ready, 1, 100) >= 0 else { break }
             guard ready.revents != 0 else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemKit
 import TestSupport
 import Testing
 import WSClient
@@ -28,8 +29,8 @@ final class ChatTestClient {
 
     /// The next chat event (pings and pongs skipped); fails the test on a close or timeout.
     func next(timeout: Double = 5) throws -> [String: Any] {
-        let deadline = ClientClock.now + timeout
-        while let event = try socket.next(timeout: max(0, deadline - ClientClock.now)) {
+        let deadline = MonotonicClock.seconds() + timeout
+        while let event = try socket.next(timeout: max(0, deadline - MonotonicClock.seconds())) {
             switch event {
             case .text(let text):
                 let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
@@ -47,9 +48,9 @@ final class ChatTestClient {
 
     /// The next event of `type`, skipping others (presence, say).
     func next(type: String, timeout: Double = 5) throws -> [String: Any] {
-        let deadline = ClientClock.now + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while true {
-            let event = try next(timeout: max(0.01, deadline - ClientClock.now))
+            let event = try next(timeout: max(0.01, deadline - MonotonicClock.seconds()))
             if event["type"] as? String == type { return event }
         }
     }
@@ -57,8 +58,8 @@ final class ChatTestClient {
     /// The next event of `type` if one comes within `timeout`, else nil:
     /// for polls, where a quiet second is not a failure.
     func poll(type: String, timeout: Double) throws -> [String: Any]? {
-        let deadline = ClientClock.now + timeout
-        while let event = try socket.next(timeout: max(0, deadline - ClientClock.now)) {
+        let deadline = MonotonicClock.seconds() + timeout
+        while let event = try socket.next(timeout: max(0, deadline - MonotonicClock.seconds())) {
             guard case .text(let text) = event else { continue }
             let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
             if object?["type"] as? String == type { return object }
@@ -68,8 +69,8 @@ final class ChatTestClient {
 
     /// Waits for the server's close frame, skipping anything before it.
     func closeFrame(timeout: Double = 5) throws -> (CloseCode, String)? {
-        let deadline = ClientClock.now + timeout
-        while let event = try socket.next(timeout: max(0, deadline - ClientClock.now)) {
+        let deadline = MonotonicClock.seconds() + timeout
+        while let event = try socket.next(timeout: max(0, deadline - MonotonicClock.seconds())) {
             if case .closed(let code, let reason) = event { return (code, reason) }
             if case .disconnected = event { return nil }
         }
@@ -78,19 +79,10 @@ final class ChatTestClient {
 
     /// Asserts that nothing but pings arrives for `seconds`.
     func expectSilence(for seconds: Double) throws {
-        let deadline = ClientClock.now + seconds
-        while let event = try socket.next(timeout: max(0, deadline - ClientClock.now)) {
+        let deadline = MonotonicClock.seconds() + seconds
+        while let event = try socket.next(timeout: max(0, deadline - MonotonicClock.seconds())) {
             if case .ping = event { continue }
             Issue.record("expected silence, got \(event)")
         }
-    }
-}
-
-/// Monotonic seconds for test deadlines.
-enum ClientClock {
-    static var now: Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SystemKit
 import TestSupport
 import Testing
 import WSClient
@@ -35,8 +36,8 @@ struct ChurnTests {
             }
             try pumpReadable(clients, &progress, waitMillis: 0)
         }
-        let deadline = ClientClock.now + 60
-        while progress.contains(where: { $0.received < total }), ClientClock.now < deadline {
+        let deadline = MonotonicClock.seconds() + 60
+        while progress.contains(where: { $0.received < total }), MonotonicClock.seconds() < deadline {
             try pumpReadable(clients, &progress, waitMillis: 100)
         }
         let short = progress.enumerated().filter { $0.element.received != total || $0.element.outOfOrder != 0 }
@@ -87,8 +88,8 @@ struct ChurnTests {
     }
 
     private func waitForHealth(port: Int, connections: Int, within seconds: Double) throws -> Bool {
-        let deadline = ClientClock.now + seconds
-        while ClientClock.now < deadline {
+        let deadline = MonotonicClock.seconds() + seconds
+        while MonotonicClock.seconds() < deadline {
             if try HTTPClient.get("/health", port: port).body.contains(#""connections":\#(connections),"#) { return true }
             usleep(50_000)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemKit
 import TestSupport
 import Testing
 import WSServer
@@ -45,10 +46,10 @@ final class Cluster {
     func killSubscriptionsAndWaitForReconnects(seconds: Double = 20) throws {
         let before = nodes.map { $0.server.metrics.backplane?.reconnects ?? 0 }
         try RedisCommand.send("CLIENT KILL TYPE pubsub", port: redis.port)
-        let deadline = ClientClock.now + seconds
+        let deadline = MonotonicClock.seconds() + seconds
         for (node, count) in zip(nodes, before) {
             while node.server.metrics.backplane?.reconnects ?? 0 <= count || node.server.metrics.backplane?.problem != nil {
-                guard ClientClock.now < deadline else { throw ChatTestFailure("a node did not reconnect") }
+                guard MonotonicClock.seconds() < deadline else { throw ChatTestFailure("a node did not reconnect") }
                 usleep(10_000)
             }
         }
@@ -64,9 +65,9 @@ final class Cluster {
 extension TestServer {
     /// Waits (at most `seconds`) until both Redis connections work.
     func waitUntilBackplaneReady(seconds: Double = 10) throws {
-        let deadline = ClientClock.now + seconds
+        let deadline = MonotonicClock.seconds() + seconds
         while server.metrics.backplane?.problem != nil {
-            guard ClientClock.now < deadline else {
+            guard MonotonicClock.seconds() < deadline else {
                 throw ChatTestFailure("backplane not ready: \(server.metrics.backplane?.problem ?? "")")
             }
             usleep(10_000)
@@ -75,9 +76,9 @@ extension TestServer {
 
     /// Waits until the backplane reports a problem.
     func waitUntilBackplaneDown(seconds: Double = 10) throws {
-        let deadline = ClientClock.now + seconds
+        let deadline = MonotonicClock.seconds() + seconds
         while server.metrics.backplane?.problem == nil {
-            guard ClientClock.now < deadline else { throw ChatTestFailure("backplane still reported up") }
+            guard MonotonicClock.seconds() < deadline else { throw ChatTestFailure("backplane still reported up") }
             usleep(10_000)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SystemKit
 
 /// A raw HTTP/1.1 exchange over loopback for endpoint tests: sends bytes as
 /// given, reads the response until the server closes (bounded).
@@ -64,10 +65,10 @@ enum HTTPClient {
     static func readUntilClosed(_ fd: Int32, timeout: Double) -> [UInt8] {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
-        let deadline = ClientClock.now + timeout
-        while ClientClock.now < deadline {
+        let deadline = MonotonicClock.seconds() + timeout
+        while MonotonicClock.seconds() < deadline {
             var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&entry, 1, Int32(max(1, (deadline - ClientClock.now) * 1000))) > 0 else { break }
+            guard poll(&entry, 1, Int32(max(1, (deadline - MonotonicClock.seconds()) * 1000))) > 0 else { break }
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
             received += buffer[..<count]

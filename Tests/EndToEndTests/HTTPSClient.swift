@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 import TLS
 
 /// HTTPS for the TLS tests: one request over the TLS module's client
@@ -17,7 +18,7 @@ enum HTTPSClient {
         guard let session = TLSSession.connecting(context, fd: fd, serverName: "127.0.0.1") else {
             throw Failure(description: "no TLS session")
         }
-        let deadline = ClientClock.now + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         try handshake(session, fd: fd, deadline: deadline)
         let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
         guard case .transferred(request.count) = request.withUnsafeBytes({ session.write($0) }) else {
@@ -53,7 +54,7 @@ enum HTTPSClient {
 
     static func wait(_ fd: Int32, _ events: Int16, until deadline: Double) -> Bool {
         var entry = pollfd(fd: fd, events: events, revents: 0)
-        let left = deadline - ClientClock.now
+        let left = deadline - MonotonicClock.seconds()
         return left > 0 && poll(&entry, 1, Int32(left * 1000) + 1) > 0
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemKit
 import Testing
 
 /// The built `chat-server` binary run as a child process on a free port,
@@ -30,9 +31,9 @@ final class ServerProcess {
     /// (`wss://` with TLS) from stdout, waiting at most 20 s.
     private static func readPort(from fd: Int32) throws -> Int {
         var text = ""
-        let deadline = ClientClock.now + 20
+        let deadline = MonotonicClock.seconds() + 20
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while ClientClock.now < deadline {
+        while MonotonicClock.seconds() < deadline {
             guard ClientSocketReady.readable(fd, waitMillis: 100) else { continue }
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
@@ -49,9 +50,9 @@ final class ServerProcess {
     /// Waits (at most `seconds`) until `/health` answers 200: with a
     /// backplane, until Redis is reachable.
     func waitUntilHealthy(seconds: Double = 10) throws {
-        let deadline = ClientClock.now + seconds
+        let deadline = MonotonicClock.seconds() + seconds
         while (try? HTTPClient.get("/health", port: port).status) != 200 {
-            guard ClientClock.now < deadline else { throw ChatTestFailure("the server did not become healthy") }
+            guard MonotonicClock.seconds() < deadline else { throw ChatTestFailure("the server did not become healthy") }
             usleep(20_000)
         }
     }

@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 
 /// The system calls behind `RedisServerProcess`: spawning and reaping by
 /// PID, a free port, a PING over a plain socket, the temporary directory.
@@ -31,8 +32,8 @@ extension RedisServerProcess {
 
     /// True once a `PING` on `port` gets any reply (`-NOAUTH` counts: the server is up).
     static func waitUntilAnswering(port: Int, pid: pid_t, timeout: Double) -> Bool {
-        let deadline = monotonicSeconds() + timeout
-        while monotonicSeconds() < deadline {
+        let deadline = MonotonicClock.seconds() + timeout
+        while MonotonicClock.seconds() < deadline {
             if waitForExit(pid, timeout: 0) { return false }
             if ping(port: port) { return true }
             var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
@@ -79,12 +80,12 @@ extension RedisServerProcess {
 
     /// True once `pid` has exited within `timeout` seconds; it stays a zombie until `reap`.
     static func waitForExit(_ pid: pid_t, timeout: Double) -> Bool {
-        let deadline = monotonicSeconds() + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while true {
             var info = siginfo_t()
             let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
             if result < 0 || info._sifields._sigchld.si_pid == pid { return true }
-            if monotonicSeconds() >= deadline { return false }
+            if MonotonicClock.seconds() >= deadline { return false }
             var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
             nanosleep(&pause, nil)
         }
@@ -126,11 +127,5 @@ extension RedisServerProcess {
     static func findOnPath(_ name: String) -> String? {
         let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
-    }
-
-    static func monotonicSeconds() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }

@@ -1,3 +1,4 @@
+import SystemKit
 import WSProtocol
 
 /// The open phase's deadline serves two bounds. A data message must be
@@ -28,7 +29,7 @@ extension Connection {
     /// The deadline came (or a stale one did): close for whichever bound
     /// passed, or arm the next.
     func openDeadlinePassed() {
-        if let started = messageStartedAt, loop.now >= started + Clock.nanos(loop.config.messageTimeout) {
+        if let started = messageStartedAt, loop.now >= started + MonotonicClock.nanoseconds(loop.config.messageTimeout) {
             return closeForCause(Self.messageTimeoutReason)
         }
         if let tokenExpiry, Clock.epochMillis() / 1000 >= tokenExpiry + TokenVerifier.clockSkew {

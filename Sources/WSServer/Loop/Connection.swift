@@ -1,3 +1,4 @@
+import SystemKit
 import WSProtocol
 
 /// One client socket and its protocol state: the only type that holds both
@@ -245,7 +246,7 @@ final class Connection {
     }
 
     func armCloseDeadline() {
-        let limit = loop.now + Clock.nanos(loop.config.closeTimeout)
+        let limit = loop.now + MonotonicClock.nanoseconds(loop.config.closeTimeout)
         if deadline == 0 || deadline > limit { loop.arm(self, after: loop.config.closeTimeout) }
     }
 

@@ -1,3 +1,4 @@
+import SystemKit
 import WSProtocol
 
 /// Accepting (loop 0 only): accept until EAGAIN or `acceptsPerPass`, hand
@@ -69,7 +70,7 @@ extension EventLoop {
     private func pauseAccepting(seconds: Double) {
         guard let listener else { return }
         epoll.remove(listener.fd)
-        acceptPausedUntil = now + Clock.nanos(seconds)
+        acceptPausedUntil = now + MonotonicClock.nanoseconds(seconds)
     }
 
     func resumeAccepting() {

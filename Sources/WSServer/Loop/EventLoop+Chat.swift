@@ -1,3 +1,5 @@
+import SystemKit
+
 /// The loop's side of the registry: calls go to loop 0 once per pass, where
 /// the registry actor runs on the loop's own executor, and deliveries come
 /// back to each loop that owns a recipient, one batch per pass.
@@ -46,7 +48,7 @@ extension EventLoop {
     /// with the chat clients' `--idle-timeout`.
     func sweepEchoSessions() {
         guard config.chat.idleTimeout > 0 else { return }
-        let closeAfter = Clock.nanos(config.chat.idleTimeout)
+        let closeAfter = MonotonicClock.nanoseconds(config.chat.idleTimeout)
         for connection in slots.all where connection.endpoint == .echo {
             connection.sweepEcho(pingAfter: closeAfter / 2, closeAfter: closeAfter)
         }

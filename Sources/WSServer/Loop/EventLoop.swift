@@ -1,6 +1,7 @@
 import CEpoll
 import Glibc
 import Synchronization
+import SystemKit
 import TLS
 import WSProtocol
 
@@ -59,7 +60,7 @@ final class EventLoop: @unchecked Sendable {
     /// Chat connections not read while the registry's backlog is high.
     var throttled: [Connection] = []
     /// Monotonic time of the current pass, read once after `epoll_wait`.
-    private(set) var now: UInt64 = Clock.monotonicNanos()
+    private(set) var now: UInt64 = MonotonicClock.nanoseconds()
     var listener: Listener?
     var acceptPausedUntil: UInt64 = 0
     var nextAdoptionTarget = 0
@@ -95,12 +96,12 @@ final class EventLoop: @unchecked Sendable {
     func run() {
         threadID.store(UInt(pthread_self()), ordering: .relaxed)
         outboxes = Array(repeating: [], count: peers.count)
-        nextSweep = now + Clock.nanos(config.chat.sweepInterval)
+        nextSweep = now + MonotonicClock.nanoseconds(config.chat.sweepInterval)
         backplane?.start()
         applyBackplaneEvents()
         while running {
             let ready = epoll.wait(timeoutMillis: nextTimeoutMillis())
-            now = Clock.monotonicNanos()
+            now = MonotonicClock.nanoseconds()
             for position in 0..<ready {
                 let (token, events) = epoll.event(at: position)
                 dispatchEvent(token: token, events: events)
@@ -205,7 +206,7 @@ final class EventLoop: @unchecked Sendable {
     // MARK: Deadlines
 
     func arm(_ connection: Connection, after seconds: Double) {
-        let deadline = now + Clock.nanos(seconds)
+        let deadline = now + MonotonicClock.nanoseconds(seconds)
         connection.deadline = deadline
         timers.push(TimerEntry(deadline: deadline, client: connection.id))
     }
@@ -216,7 +217,7 @@ final class EventLoop: @unchecked Sendable {
             connection.deadlinePassed()
         }
         if now >= nextSweep {
-            nextSweep = now + Clock.nanos(config.chat.sweepInterval)
+            nextSweep = now + MonotonicClock.nanoseconds(config.chat.sweepInterval)
             sweepEchoSessions()
             if index == 0 { sweep() }
         }

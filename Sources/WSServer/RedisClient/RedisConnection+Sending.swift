@@ -1,4 +1,5 @@
 import RESP
+import SystemKit
 
 extension RedisConnection {
     /// Queues `command` for the next write (`tick` or `flush`) and its
@@ -29,9 +30,9 @@ extension RedisConnection {
             recipient = .command(completion)
         }
         if replies.isEmpty, state == .open {
-            replyDeadline = now + Clock.nanos(timeout ?? options.replyTimeout)
+            replyDeadline = now + MonotonicClock.nanoseconds(timeout ?? options.replyTimeout)
         }
-        replies.append(.init(recipient: recipient, timeout: Clock.nanos(timeout ?? options.replyTimeout)))
+        replies.append(.init(recipient: recipient, timeout: MonotonicClock.nanoseconds(timeout ?? options.replyTimeout)))
         return true
     }
 

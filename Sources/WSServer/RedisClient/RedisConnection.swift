@@ -1,6 +1,7 @@
 import CEpoll
 import Glibc
 import RESP
+import SystemKit
 
 /// One non-blocking TCP connection to Redis, driven by its owner's event
 /// loop on one thread. It never blocks and never waits: the owner tells it
@@ -76,7 +77,7 @@ final class RedisConnection {
         self.endpoint = endpoint
         self.options = options
         self.now = now
-        connectDeadline = now + Clock.nanos(options.connectTimeout)
+        connectDeadline = now + MonotonicClock.nanoseconds(options.connectTimeout)
         parser = RESPParser(limits: options.limits)
         readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
         queueHandshake()
@@ -92,7 +93,7 @@ final class RedisConnection {
     /// AUTH and SELECT go first, pipelined with whatever the owner sends
     /// before the connect completes; a refusal of either closes the connection.
     private func queueHandshake() {
-        let timeout = Clock.nanos(options.replyTimeout)
+        let timeout = MonotonicClock.nanoseconds(options.replyTimeout)
         if let password = options.password {
             let credentials: [RESPArgument] = (options.username.map { [.string($0)] } ?? []) + [.bytes(password)]
             output.append(RESPCommand("AUTH", arguments: credentials))

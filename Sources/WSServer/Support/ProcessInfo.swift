@@ -1,12 +1,13 @@
 import Glibc
+import SystemKit
 
 /// Facts about this process for `/health` and `/metrics`.
 enum ProcessInfo {
     /// Monotonic time at start-up (first use, which `Server.start` makes early).
-    static let startNanos = Clock.monotonicNanos()
+    static let startNanos = MonotonicClock.nanoseconds()
 
     static var uptimeSeconds: Int {
-        Int((Clock.monotonicNanos() - startNanos) / 1_000_000_000)
+        Int((MonotonicClock.nanoseconds() - startNanos) / 1_000_000_000)
     }
 
     /// Resident set size in bytes, from `/proc/self/statm` (second field, in pages).

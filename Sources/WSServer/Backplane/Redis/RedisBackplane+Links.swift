@@ -1,4 +1,5 @@
 import RESP
+import SystemKit
 
 /// Keeping the two connections up: connect, set up (scripts loaded; base
 /// channels subscribed), and on failure tell the registry, log once per
@@ -81,7 +82,7 @@ extension RedisBackplane {
         }
         self[keyPath: link].isReady = false
         self[keyPath: link].problem = reason
-        self[keyPath: link].retryAt = host.now + Clock.nanos(self[keyPath: link].backoff.nextDelay())
+        self[keyPath: link].retryAt = host.now + MonotonicClock.nanoseconds(self[keyPath: link].backoff.nextDelay())
         if link == \RedisBackplane.subscriber { subscriptionsLost() }
         announce(available: false)
         reportStatus()

@@ -1,5 +1,6 @@
 import ChatWire
 import RESP
+import SystemKit
 
 /// Heartbeats and dead nodes: every `heartbeatInterval` this node records
 /// itself alive (at Redis's time), pings its pub/sub connection (a hung
@@ -9,7 +10,7 @@ import RESP
 /// 1 to one caller only), so the leaves are announced once.
 extension RedisBackplane {
     func heartbeat() {
-        nextHeartbeat = host.now + Clock.nanos(settings.heartbeatInterval)
+        nextHeartbeat = host.now + MonotonicClock.nanoseconds(settings.heartbeatInterval)
         let timeout = Int64(settings.deadAfter * 1000)
         run(NodeScripts.heartbeat, keys: [GlobalKeys.nodes], arguments: [.string(settings.node), .integer(timeout)]) {
             [unowned self] result in
