@@ -26,7 +26,8 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CPseudoTerminal"),
         .target(name: "WSProtocol", dependencies: ["COpenSSL", "CZlib"]),
-        // What the programs take from Linux below the protocol: the monotonic clock.
+        // What the programs take from Linux below the protocol: the monotonic
+        // clock and the epoll set.
         .target(name: "SystemKit", dependencies: ["CEpoll"]),
         // Non-blocking TLS sessions over libssl, for the server (wss://,
         // https://) and the client (wss://).

@@ -39,12 +39,14 @@ extension LoadGenerator {
             close(fd)
             return failBeforeOpen(connection, errno: status)
         }
-        if let code = poller.add(fd, token: UInt64(connection.id), events: EventPoller.writable) {
+        do throws(SystemCallError) {
+            try poller.add(fd, token: UInt64(connection.id), events: Epoll.writable)
+        } catch {
             close(fd)
-            return failBeforeOpen(connection, errno: code)
+            return failBeforeOpen(connection, errno: error.code)
         }
         connection.fd = fd
-        connection.interest = EventPoller.writable
+        connection.interest = Epoll.writable
         connection.state = .connecting
         handshakesInFlight += 1
         let handshake = ClientHandshake(
@@ -64,14 +66,14 @@ extension LoadGenerator {
 
     /// TCP connect finished (EPOLLOUT) or failed (EPOLLERR/EPOLLHUP).
     func connectFinished(_ connection: BenchConnection, events: UInt32) {
-        if events & EventPoller.failed != 0 {
+        if events & Epoll.failed != 0 {
             var code: Int32 = 0
             var length = socklen_t(MemoryLayout<Int32>.size)
             _ = getsockopt(connection.fd, SOL_SOCKET, SO_ERROR, &code, &length)
             if code == 0 { code = ECONNREFUSED }
             return closeConnection(connection, FailureReason(errno: code), errno: code)
         }
-        guard events & EventPoller.writable != 0 else { return }
+        guard events & Epoll.writable != 0 else { return }
         connection.state = .handshaking
         flush(connection)
     }

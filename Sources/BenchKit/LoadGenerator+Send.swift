@@ -1,3 +1,4 @@
+import SystemKit
 import WSProtocol
 
 /// The send path: each message is built and masked in place in the
@@ -97,7 +98,7 @@ extension LoadGenerator {
     func flushDirty() {
         for connection in dirty {
             connection.isDirty = false
-            if connection.fd >= 0, connection.interest & EventPoller.writable == 0 { flush(connection) }
+            if connection.fd >= 0, connection.interest & Epoll.writable == 0 { flush(connection) }
         }
         dirty.removeAll(keepingCapacity: true)
     }
@@ -105,15 +106,15 @@ extension LoadGenerator {
     /// Writes what is pending and sets the epoll interest to match.
     func flush(_ connection: BenchConnection) {
         guard connection.fd >= 0, connection.state != .connecting else { return }
-        guard !connection.output.isEmpty else { return setInterest(connection, EventPoller.readable) }
+        guard !connection.output.isEmpty else { return setInterest(connection, Epoll.readable) }
         tally.writes += 1
         switch connection.output.write(to: connection.fd) {
         case .drained(let written):
             tally.bytesOut += UInt64(written)
-            setInterest(connection, EventPoller.readable)
+            setInterest(connection, Epoll.readable)
         case .blocked(let written):
             tally.bytesOut += UInt64(written)
-            setInterest(connection, EventPoller.readable | EventPoller.writable)
+            setInterest(connection, Epoll.readable | Epoll.writable)
         case .failed(let code):
             closeConnection(connection, FailureReason(errno: code), errno: code)
         }
@@ -121,7 +122,7 @@ extension LoadGenerator {
 
     private func setInterest(_ connection: BenchConnection, _ mask: UInt32) {
         guard connection.interest != mask else { return }
-        poller.modify(connection.fd, token: UInt64(connection.id), events: mask)
+        try? poller.modify(connection.fd, token: UInt64(connection.id), events: mask)
         connection.interest = mask
     }
 }

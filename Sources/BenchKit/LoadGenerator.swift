@@ -21,7 +21,7 @@ public final class LoadGenerator {
     let options: BenchOptions
     /// One address per `--port`; connection i uses `targets[i % targets.count]`.
     let targets: [TargetAddress]
-    let poller: EventPoller
+    let poller: Epoll
     let connections: [BenchConnection]
     let readBuffer: UnsafeMutableRawBufferPointer
     /// Room names; a connection's `room` indexes this and the two tables below.
@@ -76,7 +76,11 @@ public final class LoadGenerator {
         for port in options.ports { targets.append(try TargetAddress.resolve(host: options.host, port: port)) }
         self.targets = targets
         portTallies = options.ports.map { PortTally(port: $0) }
-        poller = try EventPoller()
+        do throws(SystemCallError) {
+            poller = try Epoll()
+        } catch {
+            throw UsageError(message: "\(error.call): \(error.reason)")
+        }
         now = MonotonicClock.now()
         let setupLimit = options.scenario == .connect ? options.duration : options.setupTimeout
         timeline = Timeline(startedAt: now, setupDeadline: now + MonotonicClock.nanos(setupLimit))
@@ -132,7 +136,7 @@ public final class LoadGenerator {
             connectFinished(connection, events: events)
             return
         }
-        if events & (EventPoller.readable | EventPoller.failed) != 0 { readAll(connection) }
-        if connection.fd >= 0, events & EventPoller.writable != 0 { flush(connection) }
+        if events & (Epoll.readable | Epoll.failed) != 0 { readAll(connection) }
+        if connection.fd >= 0, events & Epoll.writable != 0 { flush(connection) }
     }
 }

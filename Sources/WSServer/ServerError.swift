@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 
 /// Why the server could not start or keep running (never caused by peer input).
 public enum ServerError: Error, CustomStringConvertible, Sendable {
@@ -15,5 +16,10 @@ public enum ServerError: Error, CustomStringConvertible, Sendable {
         case .badAddress(let host): "not an IPv4 or IPv6 address: \(host)"
         case .invalidConfiguration(let message): message
         }
+    }
+
+    /// The same failure reported by a SystemKit call.
+    static func system(_ failure: SystemCallError) -> ServerError {
+        .system(failure.call, failure.code)
     }
 }

@@ -84,7 +84,11 @@ final class EventLoop: @unchecked Sendable {
         self.metrics = metrics
         self.gate = gate
         self.tls = tls
-        epoll = try Epoll()
+        do {
+            epoll = try Epoll()
+        } catch {
+            throw .system(error)
+        }
         wakeup = try EventFD()
         readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
         try epoll.add(wakeup.fd, token: Self.wakeupToken, interest: .readable)
@@ -103,7 +107,7 @@ final class EventLoop: @unchecked Sendable {
             let ready = epoll.wait(timeoutMillis: nextTimeoutMillis())
             now = MonotonicClock.nanoseconds()
             for position in 0..<ready {
-                let (token, events) = epoll.event(at: position)
+                let (token, events) = epoll.readiness(at: position)
                 dispatchEvent(token: token, events: events)
             }
             finishPass()
