@@ -26,8 +26,8 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CPseudoTerminal"),
         .target(name: "WSProtocol", dependencies: ["COpenSSL", "CZlib"]),
-        // What the programs take from Linux below the protocol: the monotonic
-        // clock and the epoll set.
+        // What the programs share below the protocol: the monotonic clock,
+        // the epoll set, and the reading of their arguments.
         .target(name: "SystemKit", dependencies: ["CEpoll"]),
         // Non-blocking TLS sessions over libssl, for the server (wss://,
         // https://) and the client (wss://).
@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "page-embedder"),
         .plugin(name: "EmbedPage", capability: .buildTool(), dependencies: ["page-embedder"]),
         .target(name: "WSClient", dependencies: ["WSProtocol", "CEpoll", "SystemKit", "TLS"]),
-        .executableTarget(name: "chat-server", dependencies: ["WSServer", "RESP"], plugins: ["StampVersion"]),
+        .executableTarget(name: "chat-server", dependencies: ["WSServer", "RESP", "SystemKit"], plugins: ["StampVersion"]),
         .plugin(name: "StampVersion", capability: .buildTool()),
         // The terminal client's logic; the ws-client executable is its main.swift.
         .target(name: "ChatClient", dependencies: ["ChatWire", "SystemKit", "WSClient", "WSProtocol"]),
@@ -54,6 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WSServer", "WSClient", "SystemKit"], path: "Tests/TestSupport"),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
         .testTarget(name: "ChatWireTests", dependencies: ["ChatWire"]),
+        .testTarget(name: "SystemKitTests", dependencies: ["SystemKit"]),
         .testTarget(name: "WSServerTests", dependencies: ["WSServer", "ChatWire"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
         // Drives RedisConnection and the Redis backplane against a redis-server it starts.

@@ -1,4 +1,5 @@
 import ChatWire
+import SystemKit
 
 /// What the command line asks for. Flags, defaults and ranges follow wsload,
 /// except the port, which defaults to chat-server's 8765. Values given as
@@ -57,9 +58,9 @@ public struct BenchOptions: Equatable, Sendable {
     public static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
         var options = BenchOptions()
         var scenario: String?
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            let (flag, inline) = split(argument)
+        var reader = ArgumentReader(arguments)
+        while let argument = reader.next() {
+            let flag = argument.name
             if flag == "-h" || flag == "--help" {
                 options.showHelp = true
             } else if flag == "--json" {
@@ -67,10 +68,10 @@ public struct BenchOptions: Equatable, Sendable {
             } else if flag == "--deflate" {
                 options.deflate = true
             } else if flag.hasPrefix("-") {
-                let value = try value(for: flag, inline, &remaining)
+                guard let value = reader.value(of: argument) else { throw UsageError(message: "\(flag) needs a value") }
                 if flag == "--scenario" { try setScenario(&scenario, value) } else { try options.apply(flag, value) }
             } else {
-                try setScenario(&scenario, argument)
+                try setScenario(&scenario, argument.text)
             }
         }
         if options.showHelp { return options }
@@ -86,19 +87,5 @@ public struct BenchOptions: Equatable, Sendable {
     private static func setScenario(_ scenario: inout String?, _ name: String) throws(UsageError) {
         if let scenario { throw UsageError(message: "scenario given twice ('\(scenario)' and '\(name)')") }
         scenario = name
-    }
-
-    /// `--flag=value` split at the first `=`; other arguments unchanged.
-    private static func split(_ argument: String) -> (String, String?) {
-        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
-        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
-    }
-
-    private static func value(
-        for flag: String, _ inline: String?, _ remaining: inout ArraySlice<String>
-    ) throws(UsageError) -> String {
-        if let inline { return inline }
-        guard let next = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
-        return next
     }
 }

@@ -1,3 +1,4 @@
+import SystemKit
 import WSClient
 
 /// What the command line asks for.
@@ -28,40 +29,33 @@ public struct ClientOptions: Equatable, Sendable {
     public static func parse(_ arguments: [String], environment: [String: String] = [:]) throws(UsageError) -> ClientOptions {
         var options = ClientOptions()
         options.token = environment["CHAT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        var remaining = arguments[...]
+        var reader = ArgumentReader(arguments)
         var sawURL = false
-        while let argument = remaining.popFirst() {
-            let (flag, inlineValue) = split(argument)
+        while let argument = reader.next() {
+            let flag = argument.name
             switch flag {
             case "-h", "--help": options.showHelp = true
             case "--no-color": options.color = false
             case "--json": options.json = true
-            case "--room": options.rooms.append(try value(for: flag, inlineValue, &remaining))
-            case "--name": options.name = try value(for: flag, inlineValue, &remaining)
-            case "--token": options.token = try token(try value(for: flag, inlineValue, &remaining))
-            case "--ca-file": options.tls.trustedCertificatesFile = try value(for: flag, inlineValue, &remaining)
+            case "--room": options.rooms.append(try value(of: argument, &reader))
+            case "--name": options.name = try value(of: argument, &reader)
+            case "--token": options.token = try token(try value(of: argument, &reader))
+            case "--ca-file": options.tls.trustedCertificatesFile = try value(of: argument, &reader)
             case "--insecure": options.tls.verifiesCertificate = false
             case _ where flag.hasPrefix("-") && flag.count > 1:
                 throw UsageError(message: "unknown option '\(flag)'")
             default:
-                guard !sawURL else { throw UsageError(message: "only one URL, got a second: '\(argument)'") }
+                guard !sawURL else { throw UsageError(message: "only one URL, got a second: '\(argument.text)'") }
                 sawURL = true
-                options.url = try url(argument)
+                options.url = try url(argument.text)
             }
         }
         return options
     }
 
-    /// `--flag=value` split at the first `=`; other arguments unchanged.
-    private static func split(_ argument: String) -> (String, String?) {
-        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
-        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
-    }
-
-    private static func value(for flag: String, _ inline: String?, _ remaining: inout ArraySlice<String>) throws(UsageError) -> String {
-        if let inline { return inline }
-        guard let next = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
-        return next
+    private static func value(of argument: ArgumentReader.Argument, _ reader: inout ArgumentReader) throws(UsageError) -> String {
+        guard let value = reader.value(of: argument) else { throw UsageError(message: "\(argument.name) needs a value") }
+        return value
     }
 
     private static func token(_ text: String) throws(UsageError) -> String {

@@ -1,3 +1,4 @@
+import SystemKit
 import WSServer
 
 /// Turns `argv` into `Settings`: `--flag VALUE` or `--flag=VALUE`, plus
@@ -5,28 +6,24 @@ import WSServer
 enum CommandLineParser {
     static func parse(_ arguments: [String]) throws(UsageError) -> Settings {
         var settings = Settings()
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            switch argument {
+        var reader = ArgumentReader(arguments)
+        while let argument = reader.next() {
+            switch argument.text {
             case "-h", "--help": settings.showHelp = true
             case "--version": settings.showVersion = true
-            default: try apply(argument, &remaining, to: &settings)
+            default: try apply(argument, &reader, to: &settings)
             }
         }
         return settings
     }
 
-    private static func apply(_ argument: String, _ remaining: inout ArraySlice<String>, to settings: inout Settings) throws(UsageError) {
-        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-        guard let option = Options.all.first(where: { $0.name == parts[0] }) else {
-            throw UsageError(message: "unknown option '\(parts[0])'")
+    private static func apply(
+        _ argument: ArgumentReader.Argument, _ reader: inout ArgumentReader, to settings: inout Settings
+    ) throws(UsageError) {
+        guard let option = Options.all.first(where: { $0.name == argument.name }) else {
+            throw UsageError(message: "unknown option '\(argument.name)'")
         }
-        let value: String
-        if parts.count == 2 {
-            value = parts[1]
-        } else if let next = remaining.popFirst() {
-            value = next
-        } else {
+        guard let value = reader.value(of: argument) else {
             throw UsageError(message: "\(option.name) needs a value (\(option.placeholder))")
         }
         try option.apply(&settings, value)

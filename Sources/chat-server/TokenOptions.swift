@@ -1,3 +1,4 @@
+import SystemKit
 import WSServer
 
 /// What `chat-server token` is asked to mint, from its arguments:
@@ -16,12 +17,12 @@ struct TokenOptions {
 
     static func parse(_ arguments: [String]) throws(UsageError) -> TokenOptions {
         var options = TokenOptions()
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            switch argument {
+        var reader = ArgumentReader(arguments)
+        while let argument = reader.next() {
+            switch argument.text {
             case "-h", "--help": options.showHelp = true
             case "--broadcast": options.mayBroadcast = true
-            default: try options.apply(argument, &remaining)
+            default: try options.apply(argument, &reader)
             }
         }
         guard options.showHelp || (options.secretFile != nil && options.subject != nil) else {
@@ -30,13 +31,12 @@ struct TokenOptions {
         return options
     }
 
-    private mutating func apply(_ argument: String, _ remaining: inout ArraySlice<String>) throws(UsageError) {
-        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-        let name = parts.first ?? argument
+    private mutating func apply(_ argument: ArgumentReader.Argument, _ reader: inout ArgumentReader) throws(UsageError) {
+        let name = argument.name
         guard ["--secret-file", "--sub", "--name", "--rooms", "--ttl"].contains(name) else {
             throw UsageError(message: "token: unknown option '\(name)'")
         }
-        guard let value = parts.count == 2 ? parts[1] : remaining.popFirst() else {
+        guard let value = reader.value(of: argument) else {
             throw UsageError(message: "token: \(name) needs a value")
         }
         switch name {
