@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "BenchKit", dependencies: ["ChatWire", "WSClient", "WSProtocol", "CEpoll", "SystemKit"]),
         .executableTarget(name: "ws-bench", dependencies: ["BenchKit"]),
         // Helpers the test targets share: an in-process server, a seeded generator.
-        .target(name: "TestSupport", dependencies: ["WSServer", "WSClient", "SystemKit"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["WSServer", "WSClient", "SystemKit", "CPseudoTerminal"], path: "Tests/TestSupport"),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
         .testTarget(name: "ChatWireTests", dependencies: ["ChatWire"]),
         .testTarget(name: "SystemKitTests", dependencies: ["SystemKit"]),

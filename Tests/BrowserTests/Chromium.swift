@@ -1,5 +1,6 @@
 import Glibc
 import SystemKit
+import TestSupport
 
 /// A headless Chromium started for one test with its own temporary profile
 /// and a DevTools port chosen by the kernel. It runs in its own process
@@ -13,7 +14,7 @@ final class Chromium {
     static let executable = ChildProcess.findOnPath("chromium")
     static var shouldRun: Bool { executable != nil || isRequired }
 
-    let pid: pid_t
+    let child: ChildProcess
     let profile: String
     /// `ws://127.0.0.1:PORT/devtools/browser/ID`, from the stderr line.
     private(set) var browserURL = ""
@@ -26,7 +27,8 @@ final class Chromium {
         }
         profile = try Files.makeTemporaryDirectory()
         do {
-            pid = try ChildProcess.spawn(executable, Self.arguments(profile: profile), log: profile + "/chromium.log")
+            child = try ChildProcess(
+                executable, Self.arguments(profile: profile), stdout: .file(profile + "/chromium.log"), leadsGroup: true)
         } catch {
             Files.removeTree(profile)
             throw error
@@ -43,7 +45,7 @@ final class Chromium {
 
     private static func arguments(profile: String) -> [String] {
         [
-            "chromium", "--headless=new", "--remote-debugging-port=0", "--user-data-dir=\(profile)",
+            "--headless=new", "--remote-debugging-port=0", "--user-data-dir=\(profile)",
             "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
             "--disable-default-apps", "--disable-extensions", "--disable-sync", "--hide-scrollbars",
@@ -61,13 +63,13 @@ final class Chromium {
     func stop() {
         guard !stopped else { return }
         stopped = true
-        kill(pid, SIGTERM)
-        if !ChildProcess.waitForExit(pid, timeout: 3) {
-            kill(-pid, SIGKILL)
-            _ = ChildProcess.waitForExit(pid, timeout: 3)
+        child.signal(SIGTERM)
+        if !child.hasExited(within: 3) {
+            child.signal(SIGKILL, group: true)
+            _ = child.hasExited(within: 3)
         }
-        kill(-pid, SIGKILL)
-        ChildProcess.reap(pid)
+        child.signal(SIGKILL, group: true)
+        child.reap()
         Files.removeTree(profile)
     }
 
@@ -79,7 +81,7 @@ final class Chromium {
             if let line = log.split(separator: "\n").first(where: { $0.hasPrefix(marker) }) {
                 return String(line.dropFirst(marker.count))
             }
-            if ChildProcess.waitForExit(pid, timeout: 0) {
+            if child.hasExited() {
                 throw BrowserTestError("chromium exited before DevTools listened:\n\(log.suffix(2000))")
             }
             MonotonicClock.sleep(0.02)

@@ -1,4 +1,5 @@
 import Glibc
+import TestSupport
 
 /// Node.js (Debian's `nodejs`, the `node` command) for checks of the page's
 /// JavaScript outside a browser. Like Chromium, a missing `node` skips those
@@ -29,17 +30,11 @@ enum Node {
         guard let executable else {
             throw BrowserTestError("CHAT_SERVER_REQUIRE_BROWSER=1 but there is no node on PATH (apt-get install nodejs)")
         }
-        let directory = try Files.makeTemporaryDirectory()
-        defer { Files.removeTree(directory) }
-        let log = directory + "/node.log"
-        let pid = try ChildProcess.spawn(executable, ["node"] + arguments, log: log)
-        if !ChildProcess.waitForExit(pid, timeout: timeout) {
-            kill(-pid, SIGKILL)
-            ChildProcess.reap(pid)
+        let run = try ChildProcess.run(executable, arguments, mergingErrors: true, timeout: timeout)
+        guard let status = run.status else {
             throw BrowserTestError("node \(arguments.joined(separator: " ")) ran over \(timeout) s")
         }
-        let exitCode = ChildProcess.reap(pid)
-        return Outcome(exitCode: exitCode, output: Files.read(log))
+        return Outcome(exitCode: status, output: run.output)
     }
 
     private static func withScript(_ source: String, name: String, _ body: (String) throws -> Outcome) throws -> Outcome {

@@ -99,7 +99,7 @@ struct InteractiveModeTests {
         let terminal = try PseudoTerminal(arguments: ["ws://127.0.0.1:\(server.port)/"])
         terminal.waitFor("the prompt") { $0.cursorLine == "#lobby>" }
         #expect(terminal.localModes & tcflag_t(ICANON | ECHO) == 0)
-        kill(terminal.pid, signal)
+        terminal.child.signal(signal)
         #expect(terminal.waitForExit() == status)
         #expect(terminal.localModes & tcflag_t(ICANON | ECHO) == tcflag_t(ICANON | ECHO))
     }

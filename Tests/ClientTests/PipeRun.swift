@@ -1,12 +1,13 @@
 import Foundation
 import Glibc
 import SystemKit
+import TestSupport
 
 /// ws-client run with pipes for stdin, stdout and stderr, as a script would:
 /// stdin can be written bit by bit and closed when the test decides, while
 /// two threads drain the output (so a large echo never blocks the child).
 final class PipeRun {
-    private let pid: pid_t
+    private let child: ChildProcess
     private var input: Int32
     private let output = Drained()
     private let errors = Drained()
@@ -23,9 +24,9 @@ final class PipeRun {
         defer { [stdinRead, stdoutWrite, stderrWrite].forEach { close($0) } }
         input = stdinWrite
         do {
-            pid = try ChildProcess.spawn(
-                arguments, streams: .descriptors(input: stdinRead, output: stdoutWrite, error: stderrWrite),
-                environment: ["TERM=dumb"] + environment)
+            child = try ChildProcess(
+                ClientBinary.path, arguments, stdin: .descriptor(stdinRead), stdout: .descriptor(stdoutWrite),
+                stderr: .descriptor(stderrWrite), environment: ["TERM=dumb"] + environment)
         } catch {
             [stdinWrite, stdoutRead, stderrRead].forEach { close($0) }
             throw error
@@ -36,7 +37,7 @@ final class PipeRun {
 
     deinit {
         closeInput()
-        if status == nil { ChildProcess.kill(pid) }
+        child.kill()
     }
 
     /// Runs to the end with `stdin` as the whole input.
@@ -86,7 +87,7 @@ final class PipeRun {
     func waitForExit(timeout: Double) -> Int32? {
         let deadline = MonotonicClock.seconds() + timeout
         while status == nil, MonotonicClock.seconds() < deadline {
-            status = ChildProcess.exitStatus(pid)
+            status = child.exitStatusIfExited()
             if status == nil { usleep(10_000) }
         }
         guard status != nil else { return nil }

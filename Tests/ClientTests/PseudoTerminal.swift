@@ -1,6 +1,7 @@
 import CPseudoTerminal
 import Glibc
 import SystemKit
+import TestSupport
 import Testing
 
 /// Runs ws-client on a pseudo-terminal, as a user's shell would: its own
@@ -8,26 +9,32 @@ import Testing
 /// test types bytes into the master side and reads the screen back through
 /// a `VirtualScreen`; every wait is bounded.
 final class PseudoTerminal {
-    let pid: pid_t
+    let child: ChildProcess
     private let master: Int32
     private(set) var screen: VirtualScreen
     private var exitStatus: Int32?
 
     init(arguments: [String], rows: Int = 24, columns: Int = 80, environment: [String] = []) throws {
         master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
-        guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0 else { throw ChildProcessError.open(errno) }
+        guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0 else { throw Self.failure("posix_openpt") }
         var name = [CChar](repeating: 0, count: 128)
-        guard ptsname_r(master, &name, name.count) == 0 else { throw ChildProcessError.open(errno) }
+        guard ptsname_r(master, &name, name.count) == 0 else { throw Self.failure("ptsname_r") }
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         screen = VirtualScreen(rows: rows, columns: columns)
         let terminal = String(decoding: name.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        pid = try ChildProcess.spawn(arguments, streams: .terminal(path: terminal), environment: ["TERM=xterm", "NO_COLOR=1"] + environment)
+        child = try ChildProcess(
+            ClientBinary.path, arguments, stdin: .terminal(terminal), stdout: .descriptor(0), stderr: .descriptor(0),
+            environment: ["TERM=xterm", "NO_COLOR=1"] + environment)
     }
 
     deinit {
-        if exitStatus == nil { ChildProcess.kill(pid) }
+        child.kill()
         close(master)
+    }
+
+    private static func failure(_ call: String) -> ChildProcessError {
+        ChildProcessError("\(call): \(String(cString: strerror(errno)))")
     }
 
     /// Types `text` as if on the keyboard.
@@ -75,7 +82,7 @@ final class PseudoTerminal {
     func waitForExit(timeout: Double = 5) -> Int32? {
         let deadline = MonotonicClock.seconds() + timeout
         while exitStatus == nil, MonotonicClock.seconds() < deadline {
-            exitStatus = ChildProcess.exitStatus(pid)
+            exitStatus = child.exitStatusIfExited()
             if exitStatus == nil { _ = readOnce(timeout: 0.05) }
         }
         return exitStatus

@@ -1,5 +1,6 @@
 import Foundation
 import SystemKit
+import TestSupport
 import Testing
 
 /// `chat-server` refuses bad flag values at start-up with exit status 2 and
@@ -7,20 +8,9 @@ import Testing
 @Suite("End to end: command line")
 struct CommandLineTests {
     /// Runs the built binary with `arguments`; its exit status and stderr.
-    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = ServerProcess.binary
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (process.terminationStatus, text)
+    static func run(_ arguments: [String]) throws -> (status: Int32?, stderr: String) {
+        let run = try ChildProcess.run(ServerProcess.binary.path, arguments)
+        return (run.status, run.errors)
     }
 
     @Test(arguments: [
@@ -44,15 +34,9 @@ struct CommandLineTests {
     }
 
     @Test func helpExplainsEveryFlag() throws {
-        let process = Process()
-        process.executableURL = ServerProcess.binary
-        process.arguments = ["--help"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0)
+        let run = try ChildProcess.run(ServerProcess.binary.path, ["--help"])
+        let text = run.output
+        #expect(run.status == 0)
         for flag in ["--byte-rate", "--history-ttl", "--history-memory", "--echo", "--max-connections-per-ip", "--max-handshakes", "--message-timeout"] {
             #expect(text.contains(flag))
         }
@@ -65,7 +49,7 @@ struct CommandLineTests {
         defer { unlink(log.path) }
         let server = try ServerProcess([], stderr: log)
         defer { _ = server.stop() }
-        kill(server.process.processIdentifier, SIGHUP)
+        server.child.signal(SIGHUP)
         let deadline = MonotonicClock.seconds() + 5
         var logged = false
         while !logged, MonotonicClock.seconds() < deadline {
@@ -73,7 +57,7 @@ struct CommandLineTests {
             logged = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("SIGHUP: nothing to reload")
         }
         #expect(logged)
-        #expect(server.process.isRunning)
+        #expect(!server.child.hasExited())
         #expect(try HTTPClient.get("/health", port: server.port).status == 200)
         #expect(server.stop() == 0)
     }

@@ -103,17 +103,9 @@ struct DeflateEndToEndTests {
         (["--deflate-min-size=lots"], "--deflate-min-size needs a whole number of bytes, 0 or more, got 'lots'"),
     ])
     func badFlags(arguments: [String], message: String) throws {
-        let process = Process()
-        process.executableURL = ServerProcess.binary
-        process.arguments = ["--port", "0"] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 2)
-        #expect(text.contains(message), "\(text)")
+        let run = try ChildProcess.run(ServerProcess.binary.path, ["--port", "0"] + arguments)
+        #expect(run.status == 2)
+        #expect(run.errors.contains(message), "\(run.errors)")
     }
 
     /// A room message is compressed once for every member that negotiated

@@ -79,15 +79,10 @@ struct DocumentedExamplesTests {
     /// Runs `command` with `sh` as a reader would, with `KEY` and `PORT`
     /// set, and asks curl for the status alone (within 10 s).
     static func run(_ command: String, port: Int) throws -> (exitCode: Int32, status: Int) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " -m 10 -o /dev/null -w '%{http_code}'"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["KEY": key, "PORT": String(port)]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, Int(String(decoding: printed, as: UTF8.self)) ?? -1)
+        let environment = ProcessInfo.processInfo.environment.merging(["KEY": key, "PORT": String(port)]) { $1 }
+        let run = try ChildProcess.run(
+            "/bin/sh", ["-c", command + " -m 10 -o /dev/null -w '%{http_code}'"],
+            environment: environment.map { "\($0.key)=\($0.value)" }, timeout: 20)
+        return (run.status ?? -1, Int(run.output) ?? -1)
     }
 }

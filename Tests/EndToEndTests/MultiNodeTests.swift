@@ -104,14 +104,12 @@ struct MultiNodeTests {
         let watcher = try ChatTestClient(cluster.nodes[0], query: "room=r")
         _ = try watcher.next(type: "joined")
         let doomed = try ServerProcess(["--redis", cluster.redisURL, "--node-timeout", "2", "--log-level", "warn"])
-        defer { kill(doomed.process.processIdentifier, SIGKILL) }
         try doomed.waitUntilHealthy()
         let victim = try WebSocketClient.connect(to: WebSocketURL(host: "127.0.0.1", port: doomed.port, target: "/?room=r&name=victim"))
         #expect(try watcher.next(type: "presence", timeout: 10)["event"] as? String == "join")
         _ = victim
         let killedAt = MonotonicClock.seconds()
-        kill(doomed.process.processIdentifier, SIGKILL)
-        doomed.process.waitUntilExit()
+        doomed.child.kill()
         let leave = try watcher.next(type: "presence", timeout: 10)
         #expect(leave["event"] as? String == "leave" && leave["name"] as? String == "victim")
         #expect(MonotonicClock.seconds() - killedAt < 2, "the leave came after the node timeout")

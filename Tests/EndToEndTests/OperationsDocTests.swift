@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// docs/operations.md documents every flag that `chat-server --help` and
@@ -14,15 +15,7 @@ struct OperationsDocTests {
 
     /// The text `chat-server` prints for `arguments`.
     static func output(of arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = ServerProcess.binary
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text
+        try ChildProcess.run(ServerProcess.binary.path, arguments).output
     }
 
     /// The flags a help text lists: the first word of each option line.

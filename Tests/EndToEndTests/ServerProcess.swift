@@ -1,25 +1,35 @@
 import Foundation
 import SystemKit
+import TestSupport
 import Testing
 
 /// The built `chat-server` binary run as a child process on a free port,
 /// for tests that must measure the server apart from the test (its RSS).
 final class ServerProcess {
-    let process = Process()
+    let child: ChildProcess
     let port: Int
-    private let output = Pipe()
+    /// The read end of the server's stdout, open while it runs.
+    private let output: Int32
 
-    /// With `stderr`, the server's log goes to that file.
+    /// With `stderr`, the server's log goes to that file; else to the test runner's stderr.
     init(_ arguments: [String] = [], stderr: URL? = nil) throws {
-        process.executableURL = Self.binary
-        process.arguments = ["--host", "127.0.0.1", "--port", "0"] + arguments
-        process.standardOutput = output
-        if let stderr {
-            FileManager.default.createFile(atPath: stderr.path, contents: nil)
-            process.standardError = try FileHandle(forWritingTo: stderr)
+        let (output, outputWrite) = try ChildProcess.pipe()
+        defer { close(outputWrite) }
+        do {
+            child = try ChildProcess(
+                Self.binary.path, ["--host", "127.0.0.1", "--port", "0"] + arguments,
+                stdout: .descriptor(outputWrite), stderr: stderr.map { .file($0.path) } ?? .descriptor(2))
+            self.output = output
+            port = try Self.readPort(from: output)
+        } catch {
+            close(output)
+            throw error
         }
-        try process.run()
-        port = try Self.readPort(from: output.fileHandleForReading.fileDescriptor)
+    }
+
+    deinit {
+        child.kill()
+        close(output)
     }
 
     /// `.build/<config>/chat-server`, beside the test bundle.
@@ -59,17 +69,15 @@ final class ServerProcess {
 
     /// Resident memory of the server process in bytes.
     var residentBytes: Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+        guard let status = try? String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
               let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
         else { return 0 }
         return kib * 1024
     }
 
-    /// SIGTERM, then the exit status (graceful shutdown exits 0).
+    /// SIGTERM, then the exit status (graceful shutdown exits 0); SIGKILL after 30 s.
     func stop() -> Int32 {
-        process.terminate()
-        process.waitUntilExit()
-        return process.terminationStatus
+        child.stop(timeout: 30)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `systemd-analyze`, where systemd is installed.
@@ -27,14 +28,7 @@ struct SystemdUnitTests {
         let unit = directory.appendingPathComponent("chat-server.service")
         try text.replacingOccurrences(of: "/usr/local/bin/chat-server", with: ServerProcess.binary.path)
             .write(to: unit, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.analyzer))
-        process.arguments = ["verify", unit.path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "systemd-analyze: \(complaints)")
+        let run = try ChildProcess.run(try #require(Self.analyzer), ["verify", unit.path], timeout: 60)
+        #expect(run.status == 0, "systemd-analyze: \(run.errors)")
     }
 }

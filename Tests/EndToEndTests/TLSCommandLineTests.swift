@@ -62,21 +62,9 @@ final class TLSCommandLineTests {
     /// `openssl s_client` sending `GET /health` and reading until the server
     /// closes; stdout and stderr together. Bounded by 10 s.
     static func sClient(port: Int, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl", "s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-ign_eof"] + arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
-        try input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let run = try ChildProcess.run(
+            "openssl", ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-ign_eof"] + arguments,
+            input: "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", mergingErrors: true)
+        return run.output
     }
 }

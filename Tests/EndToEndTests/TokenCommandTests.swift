@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WSServer
 
@@ -15,19 +16,8 @@ final class TokenCommandTests {
     static let secret = "0123456789abcdef0123456789abcdef-test"
 
     static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = ServerProcess.binary
-        process.arguments = ["token"] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complained = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
-                   errors: String(decoding: complained, as: UTF8.self))
+        let run = try ChildProcess.run(ServerProcess.binary.path, ["token"] + arguments)
+        return Run(status: run.status ?? -1, output: run.output, errors: run.errors)
     }
 
     /// A fresh directory per test for the secret files, removed afterwards.

@@ -16,14 +16,13 @@ public final class RedisServerProcess {
     /// Set (to 1) in CI: a missing redis-server fails the tests rather than skipping them.
     public static let isRequired = getenv("CHAT_SERVER_REQUIRE_REDIS").map { String(cString: $0) == "1" } ?? false
     /// `redis-server` on PATH, as Debian's package installs it.
-    public static let executable = findOnPath("redis-server")
+    public static let executable = ChildProcess.findOnPath("redis-server")
     public static var shouldRun: Bool { executable != nil || isRequired }
 
     public let port: Int
-    public let pid: pid_t
     public let password: String?
     let directory: String
-    private var exited = false
+    private let child: ChildProcess
 
     /// Starts the server and waits (at most `timeout` seconds) until it
     /// answers a PING; retries on a new port if the chosen one was taken.
@@ -32,55 +31,48 @@ public final class RedisServerProcess {
         guard let executable = Self.executable else {
             throw Failure(description: "CHAT_SERVER_REQUIRE_REDIS=1 but there is no redis-server on PATH")
         }
-        directory = try Self.makeTemporaryDirectory()
+        directory = try Files.makeTemporaryDirectory()
         self.password = password
         var lastError = ""
         for _ in 0..<3 {
             let port = try fixedPort ?? Self.freePort()
             let arguments = Self.arguments(port: port, directory: directory, password: password) + extraArguments
-            let pid = try Self.spawn(executable, arguments, log: directory + "/redis.log")
-            if Self.waitUntilAnswering(port: port, pid: pid, timeout: timeout) {
+            let child = try ChildProcess(executable, arguments)
+            if Self.waitUntilAnswering(port: port, child: child, timeout: timeout) {
                 self.port = port
-                self.pid = pid
+                self.child = child
                 return
             }
-            Self.killAndReap(pid)
+            child.kill()
             lastError = Self.logTail(directory + "/redis.log")
         }
-        Self.removeDirectory(directory)
+        Files.removeTree(directory)
         throw Failure(description: "redis-server did not start: \(lastError)")
     }
 
     deinit {
-        if !exited { Self.killAndReap(pid) }
-        Self.removeDirectory(directory)
+        child.kill()
+        Files.removeTree(directory)
     }
 
     /// SIGTERM, then waits up to 10 s for the exit (SIGKILL after that).
     public func stop() {
-        guard !exited else { return }
-        exited = true
-        Glibc.kill(pid, SIGTERM)
-        if !Self.waitForExit(pid, timeout: 10) { Glibc.kill(pid, SIGKILL) }
-        Self.reap(pid)
+        child.stop(timeout: 10)
     }
 
     /// SIGKILL now, as a crash would end it.
     public func kill() {
-        guard !exited else { return }
-        exited = true
-        Self.killAndReap(pid)
+        child.kill()
     }
 
     /// Pauses (SIGSTOP) or resumes (SIGCONT) the server: a hung server keeps its sockets open.
     public func suspend(_ paused: Bool) {
-        guard !exited else { return }
-        Glibc.kill(pid, paused ? SIGSTOP : SIGCONT)
+        child.signal(paused ? SIGSTOP : SIGCONT)
     }
 
     static func arguments(port: Int, directory: String, password: String?) -> [String] {
         var arguments = [
-            "redis-server", "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+            "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
             "--dir", directory, "--logfile", directory + "/redis.log", "--daemonize", "no",
         ]
         if let password { arguments += ["--requirepass", password] }

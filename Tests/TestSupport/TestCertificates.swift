@@ -101,20 +101,8 @@ public final class TestCertificates: Sendable {
     /// Runs `openssl` with `arguments`, its output in `openssl.log`.
     private func run(_ arguments: [String]) throws {
         let log = path("openssl.log")
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = (["openssl"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "openssl", &actions, nil, argv, environ)
-        guard spawned == 0 else { throw TestCertificatesError("cannot run openssl: \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        guard status == 0 else { throw TestCertificatesError("openssl \(arguments.joined(separator: " ")) failed; see \(log)") }
+        let openssl = try ChildProcess("openssl", arguments, stdout: .file(log, append: true))
+        guard openssl.reap() == 0 else { throw TestCertificatesError("openssl \(arguments.joined(separator: " ")) failed; see \(log)") }
     }
 
     public func remove() {

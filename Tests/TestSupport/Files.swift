@@ -1,15 +1,20 @@
 import Glibc
 
-/// The few file operations the browser tests need, without Foundation.
-enum Files {
-    static func makeTemporaryDirectory() throws -> String {
-        var template = Array("/tmp/chat-browser-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw BrowserTestError("mkdtemp: \(String(cString: strerror(errno)))") }
+/// The few file operations the tests and their child processes need, without Foundation.
+public enum Files {
+    /// A file operation failed.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func makeTemporaryDirectory() throws -> String {
+        var template = Array("/tmp/chat-test-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw Failure(description: "mkdtemp: \(String(cString: strerror(errno)))") }
         return String(cString: made)
     }
 
     /// Removes `path` and everything under it, without following links.
-    static func removeTree(_ path: String) {
+    public static func removeTree(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard info.st_mode & S_IFMT == S_IFDIR else {
@@ -21,7 +26,7 @@ enum Files {
     }
 
     /// The names in `directory`, without `.` and `..`; empty when it cannot be read.
-    static func entries(of directory: String) -> [String] {
+    public static func entries(of directory: String) -> [String] {
         guard let stream = opendir(directory) else { return [] }
         defer { closedir(stream) }
         var names: [String] = []
@@ -33,7 +38,7 @@ enum Files {
     }
 
     /// The whole file as text; empty when it cannot be read.
-    static func read(_ path: String) -> String {
+    public static func read(_ path: String) -> String {
         guard let file = fopen(path, "r") else { return "" }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -46,9 +51,9 @@ enum Files {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        guard let file = fopen(path, "w") else { throw BrowserTestError("cannot write \(path)") }
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        guard let file = fopen(path, "w") else { throw Failure(description: "cannot write \(path)") }
         defer { fclose(file) }
-        guard fwrite(bytes, 1, bytes.count, file) == bytes.count else { throw BrowserTestError("short write to \(path)") }
+        guard fwrite(bytes, 1, bytes.count, file) == bytes.count else { throw Failure(description: "short write to \(path)") }
     }
 }
