@@ -33,11 +33,7 @@ public final class TestCertificates: Sendable {
     }
 
     public init() throws {
-        var template = Array("/tmp/chat-server-tls.XXXXXX".utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw TestCertificatesError("mkdtemp: \(String(cString: strerror(errno)))")
-        }
-        directory = String(cString: made)
+        directory = try Files.makeTemporaryDirectory()
         caFile = directory + "/ca.pem"
         certificateFile = directory + "/server.pem"
         keyFile = directory + "/server.key"
@@ -51,7 +47,7 @@ public final class TestCertificates: Sendable {
 
     private func makeAll() throws {
         let names = directory + "/server.ext"
-        try Self.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n", to: names)
+        try Files.write(Array("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n".utf8), to: names)
         try makeAuthority("ca", name: "chat-server test CA 1")
         try makeAuthority("ca2", name: "chat-server test CA 2")
         try makeServer("server", authority: "ca", days: "2", serial: "1001", extensions: names)
@@ -59,7 +55,7 @@ public final class TestCertificates: Sendable {
         try run(["x509", "-req", "-in", path("server.csr"), "-CA", caFile, "-CAkey", path("ca.key"), "-set_serial", "1003",
                  "-days", "-1", "-extfile", names, "-out", expiredCertificateFile])
         let otherName = directory + "/other.ext"
-        try Self.write("subjectAltName=DNS:other.example\nextendedKeyUsage=serverAuth\n", to: otherName)
+        try Files.write(Array("subjectAltName=DNS:other.example\nextendedKeyUsage=serverAuth\n".utf8), to: otherName)
         try run(["x509", "-req", "-in", path("server.csr"), "-CA", caFile, "-CAkey", path("ca.key"), "-set_serial", "1004",
                  "-days", "2", "-extfile", otherName, "-out", otherNameCertificateFile])
     }
@@ -84,18 +80,8 @@ public final class TestCertificates: Sendable {
 
     /// Copies `source` over `destination` (to swap the files a server was started with).
     public static func copy(_ source: String, to destination: String) throws {
-        guard let file = fopen(source, "rb") else { throw TestCertificatesError("cannot read \(source)") }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while case let count = fread(&chunk, 1, chunk.count, file), count > 0 { bytes += chunk[..<count] }
-        try write(String(decoding: bytes, as: UTF8.self), to: destination)
-    }
-
-    public static func write(_ text: String, to path: String) throws {
-        guard let file = fopen(path, "wb") else { throw TestCertificatesError("cannot write \(path)") }
-        defer { fclose(file) }
-        guard fputs(text, file) >= 0 else { throw TestCertificatesError("cannot write \(path)") }
+        guard access(source, R_OK) == 0 else { throw TestCertificatesError("cannot read \(source)") }
+        try Files.write(Array(Files.read(source).utf8), to: destination)
     }
 
     /// Runs `openssl` with `arguments`, its output in `openssl.log`.
@@ -106,13 +92,7 @@ public final class TestCertificates: Sendable {
     }
 
     public func remove() {
-        guard let entries = opendir(directory) else { return }
-        while let entry = readdir(entries) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != ".", name != ".." { unlink(path(name)) }
-        }
-        closedir(entries)
-        rmdir(directory)
+        Files.removeTree(directory)
     }
 }
 
