@@ -1,4 +1,5 @@
 import ChatWire
+import SystemKit
 
 /// Each flag's value, checked against the ranges wsload accepts.
 extension BenchOptions {

@@ -1,5 +1,6 @@
 import CEpoll
 import Glibc
+import SystemKit
 
 /// The server's socket address, resolved once before any connection is
 /// made, so that thousands of connects do not each ask the resolver. IPv4

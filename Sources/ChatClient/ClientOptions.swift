@@ -17,11 +17,6 @@ public struct ClientOptions: Equatable, Sendable {
     public var json = false
     public var showHelp = false
 
-    /// A command-line mistake: reported with a hint at `--help`, exit status 2.
-    public struct UsageError: Error, Equatable {
-        public let message: String
-    }
-
     /// Parses the arguments after the program name. `--opt VALUE` and
     /// `--opt=VALUE` both work; at most one URL. `environment` supplies
     /// `CHAT_TOKEN` when there is no `--token` (an environment variable does

@@ -1,3 +1,4 @@
+import SystemKit
 import WSServer
 
 /// One command-line flag: its name, the placeholder and help `--help`
@@ -16,11 +17,6 @@ struct Settings {
     var logLevel = Log.Level.info
     var showHelp = false
     var showVersion = false
-}
-
-/// A command-line mistake, reported with the usage hint and exit status 2.
-struct UsageError: Error {
-    let message: String
 }
 
 /// The flags `chat-server` understands, in the order `--help` lists them.

@@ -1,4 +1,5 @@
 import Glibc
+import SystemKit
 import WSServer
 
 /// `chat-server token`: mints an HS256 token for the server's secret and

@@ -1,4 +1,5 @@
 import BenchKit
+import SystemKit
 import Testing
 
 /// The command line: wsload's flags and defaults, and the mistakes it refuses.

@@ -1,4 +1,5 @@
 import ChatClient
+import SystemKit
 import Testing
 import WSClient
 
@@ -53,7 +54,7 @@ struct ClientOptionsTests {
 
     @Test(arguments: [["--bogus"], ["--room"], ["ws://a/", "ws://b/"], ["https://secure/"], ["http://x/"], ["--token="], ["--token"], ["--ca-file"]])
     func usageErrors(_ arguments: [String]) {
-        #expect(throws: ClientOptions.UsageError.self) { try ClientOptions.parse(arguments) }
+        #expect(throws: UsageError.self) { try ClientOptions.parse(arguments) }
     }
 
     @Test func chatTargetTakesRoomsAndNameOutOfTheURL() throws {
