@@ -32,7 +32,7 @@ enum TokenCommand {
         do {
             claims = try TokenMinter.claims(
                 subject: options.subject ?? "", name: options.name, rooms: options.rooms,
-                mayBroadcast: options.mayBroadcast, now: Int64(time(nil)), lifetime: options.lifetime)
+                mayBroadcast: options.mayBroadcast, now: WallClock.milliseconds() / 1000, lifetime: options.lifetime)
         } catch {
             // The options were checked one by one; what is left is the name.
             throw UsageError(message: options.name == nil

@@ -1,3 +1,4 @@
+import SystemKit
 import WSProtocol
 
 /// Decides what a request head gets, per docs/protocol.md, "Endpoints":
@@ -59,7 +60,7 @@ struct Router {
         // With deflate off the offers are ignored: a 101 that names no extension declines them all.
         let deflate = config.deflate ? DeflateOffer.negotiate(request.extensions) : nil
         guard endpoint == .chat else { return .upgrade(endpoint, request, deflate: deflate, token: nil) }
-        switch UpgradeAuthentication(config: config).check(head, now: Clock.epochMillis() / 1000) {
+        switch UpgradeAuthentication(config: config).check(head, now: WallClock.milliseconds() / 1000) {
         case .guest: return .upgrade(endpoint, request, deflate: deflate, token: nil)
         case .verified(let token): return .upgrade(endpoint, request, deflate: deflate, token: token)
         case .refused(let refusal):

@@ -32,7 +32,7 @@ extension Connection {
         if let started = messageStartedAt, loop.now >= started + MonotonicClock.nanoseconds(loop.config.messageTimeout) {
             return closeForCause(Self.messageTimeoutReason)
         }
-        if let tokenExpiry, Clock.epochMillis() / 1000 >= tokenExpiry + TokenVerifier.clockSkew {
+        if let tokenExpiry, WallClock.milliseconds() / 1000 >= tokenExpiry + TokenVerifier.clockSkew {
             return closeForCause(.tokenExpired)
         }
         armOpenDeadline()
@@ -44,7 +44,7 @@ extension Connection {
             waits.append(loop.config.messageTimeout - Double(loop.now - min(loop.now, started)) / 1e9)
         }
         if let tokenExpiry {
-            waits.append(Double(tokenExpiry + TokenVerifier.clockSkew) - Double(Clock.epochMillis()) / 1000)
+            waits.append(Double(tokenExpiry + TokenVerifier.clockSkew) - Double(WallClock.milliseconds()) / 1000)
         }
         guard let soonest = waits.min() else { return }
         loop.arm(self, after: max(0.001, soonest))

@@ -62,7 +62,7 @@ extension EventLoop {
     }
 
     var currentMoment: Moment {
-        Moment(uptimeNanos: now, epochMillis: Clock.epochMillis())
+        Moment(uptimeNanos: now, epochMillis: WallClock.milliseconds())
     }
 
     func publishStatistics(of registry: isolated RoomRegistry) {

@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import SystemKit
 
 /// Leveled log lines on stderr: `2026-11-22T10:00:00.123Z info message`.
 /// Nothing per message is logged above `debug`.
@@ -41,9 +42,8 @@ public enum Log {
 
     /// UTC time with milliseconds, ISO 8601.
     private static func timestamp() -> String {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        var seconds = spec.tv_sec
+        let millis = WallClock.milliseconds()
+        var seconds = time_t(millis / 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func pad(_ value: Int32, _ width: Int) -> String {
@@ -52,6 +52,6 @@ public enum Log {
         }
         return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
             + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))."
-            + "\(pad(Int32(spec.tv_nsec / 1_000_000), 3))Z"
+            + "\(pad(Int32(millis % 1000), 3))Z"
     }
 }
