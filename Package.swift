@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"]),
         .testTarget(name: "ChatWireTests", dependencies: ["ChatWire"]),
         .testTarget(name: "SystemKitTests", dependencies: ["SystemKit"]),
-        .testTarget(name: "WSServerTests", dependencies: ["WSServer", "ChatWire"]),
+        .testTarget(name: "WSServerTests", dependencies: ["WSServer", "ChatWire", "TestSupport"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "TestSupport"]),
         // Drives RedisConnection and the Redis backplane against a redis-server it starts.
         .testTarget(name: "BackplaneTests", dependencies: ["WSServer", "ChatWire", "WSProtocol", "RESP", "SystemKit", "TestSupport"]),
