@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "ChatClient", dependencies: ["ChatWire", "SystemKit", "WSClient", "WSProtocol"]),
         .executableTarget(name: "ws-client", dependencies: ["ChatClient"]),
         // The load generator's logic; the ws-bench executable is its main.swift.
-        .target(name: "BenchKit", dependencies: ["ChatWire", "WSClient", "WSProtocol", "CEpoll", "SystemKit"]),
+        .target(name: "BenchKit", dependencies: ["ChatWire", "WSClient", "WSProtocol", "CEpoll", "SystemKit", "TLS"]),
         .executableTarget(name: "ws-bench", dependencies: ["BenchKit"]),
         // Helpers the test targets share: an in-process server, a seeded generator.
         .target(name: "TestSupport", dependencies: ["WSServer", "WSClient", "SystemKit", "CPseudoTerminal"], path: "Tests/TestSupport"),

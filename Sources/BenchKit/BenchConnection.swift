@@ -1,3 +1,4 @@
+import TLS
 import WSProtocol
 
 /// One client connection of the run: its socket, the WebSocket session in
@@ -18,6 +19,8 @@ final class BenchConnection {
     /// Index of its room in the run's room table.
     let room: Int
     @exclusivity(unchecked) var fd: Int32 = -1
+    /// With `--tls`: the session every byte goes through; nil for ws://.
+    @exclusivity(unchecked) var tls: TLSSession?
     @exclusivity(unchecked) var state = ConnectionState.idle
     /// The epoll mask currently registered.
     @exclusivity(unchecked) var interest: UInt32 = 0

@@ -14,6 +14,9 @@ public enum BenchMain {
             emit(HelpText.usage + "\n")
             return 0
         }
+        if options.insecure {
+            complain("WARNING: --insecure: the server's certificate is NOT checked, for any name; anyone on the path can read and change this traffic. Use it only against your own test server.")
+        }
         let limit = DescriptorLimit.raise()
         if options.clients + 32 > limit {
             complain("warning: \(options.clients) connections need ~\(options.clients + 32) descriptors but the limit is \(limit); expect emfile failures")

@@ -17,6 +17,7 @@ extension BenchOptions {
         case "--rooms": rooms = try Self.integer(flag, value, 1...10_000_000)
         case "--room": room = value
         case "--join": join = value
+        case "--ca-file": caFile = value
         case "--concurrency": concurrency = try Self.integer(flag, value, 1...10_000_000)
         default: try applySeconds(flag, value)
         }
@@ -46,6 +47,12 @@ extension BenchOptions {
         // The last of the rooms scenario's names is the longest.
         if scenario == .rooms, RoomName("\(room)-\(rooms - 1)") == nil {
             throw UsageError(message: "--room is too long for \(rooms) rooms: '\(room)-\(rooms - 1)' must be a room name too")
+        }
+        if !tls, caFile != nil || insecure {
+            throw UsageError(message: "--ca-file and --insecure apply to --tls only")
+        }
+        if insecure, caFile != nil {
+            throw UsageError(message: "--insecure trusts any certificate: --ca-file would be ignored")
         }
         if let join, RoomName(join) == nil {
             throw UsageError(message: "--join must be a room name: \(ChatError.badRoomMessage)")

@@ -34,6 +34,12 @@ public struct BenchOptions: Equatable, Sendable {
     public var json = false
     /// `--deflate`: offer permessage-deflate and inflate what comes compressed.
     public var deflate = false
+    /// `--tls`: wss://, a TLS session on each connection before the upgrade.
+    public var tls = false
+    /// `--ca-file`: PEM certificates of the CAs to trust instead of the system's.
+    public var caFile: String?
+    /// `--insecure`: any certificate is accepted, for any name.
+    public var insecure = false
     public var showHelp = false
 
     /// The first port: the one named in single-port reports.
@@ -67,6 +73,10 @@ public struct BenchOptions: Equatable, Sendable {
                 options.json = true
             } else if flag == "--deflate" {
                 options.deflate = true
+            } else if flag == "--tls" {
+                options.tls = true
+            } else if flag == "--insecure" {
+                options.insecure = true
             } else if flag.hasPrefix("-") {
                 guard let value = reader.value(of: argument) else { throw UsageError(message: "\(flag) needs a value") }
                 if flag == "--scenario" { try setScenario(&scenario, value) } else { try options.apply(flag, value) }

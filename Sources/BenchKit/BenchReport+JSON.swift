@@ -25,6 +25,7 @@ extension BenchReport {
         writer.field("port", options.port)
         writer.field("ports", integers: options.ports)
         writer.field("path", options.path)
+        writer.field("tls", options.tls)
         writer.field("clients", options.clients)
         switch options.scenario {
         case .fanout:

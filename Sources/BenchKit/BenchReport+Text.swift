@@ -27,7 +27,7 @@ extension BenchReport {
     }
 
     private var header: String {
-        let target = WebSocketURL(host: options.host, port: options.port, target: options.path)
+        let target = WebSocketURL(host: options.host, port: options.port, target: options.path, isSecure: options.tls)
         var text = "== ws-bench \(options.scenario.rawValue)  target \(target)"
         if options.ports.count > 1 { text += " ports=" + options.ports.map(String.init).joined(separator: ",") }
         if options.deflate { text += " deflate" }

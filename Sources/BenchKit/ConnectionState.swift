@@ -4,6 +4,9 @@ enum ConnectionState: Sendable {
     case idle
     /// TCP connect in progress; the upgrade request waits in the send buffer.
     case connecting
+    /// `--tls`: TCP connected, TLS handshake in progress; the upgrade
+    /// request waits until it is done.
+    case securing
     /// Upgrade request sent; reading the server's answer.
     case handshaking
     /// WebSocket open.

@@ -12,7 +12,8 @@ public enum FailureReason: String, CaseIterable, Sendable {
     case reset
     /// The server closed the connection (TCP FIN or a close frame).
     case eof
-    /// The answer to the upgrade request was not a valid 101.
+    /// The TLS handshake failed (`--tls`), or the answer to the upgrade
+    /// request was not a valid 101.
     case handshake
     /// The server broke RFC 6455.
     case `protocol`

@@ -29,6 +29,12 @@ enum HelpText {
       --close-wait S      longest time for the closing handshakes at the end (default 1)
       --deflate           offer permessage-deflate (RFC 7692) and inflate what the server sends
                           compressed; messages go out uncompressed (see the deflate line)
+      --tls               wss://: a TLS session on every connection, its handshake inside the
+                          handshake time; the server's certificate must chain to a system CA
+                          and name --host
+      --ca-file FILE      with --tls: trust the CA certificates in FILE (PEM) instead of the system's
+      --insecure          with --tls: accept any certificate for any name (self-signed test
+                          servers); says so loudly on stderr
       --json              print one JSON object with every figure as the last line of output
                           (wsload's key names: deliveries_per_s, round_trips_per_s, latency_us, ...)
       -h, --help          show this help

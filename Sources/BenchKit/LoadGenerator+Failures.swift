@@ -10,9 +10,10 @@ extension LoadGenerator {
         guard connection.fd >= 0 else { return }
         close(connection.fd)
         connection.fd = -1
+        connection.tls = nil
         connection.interest = 0
         switch connection.state {
-        case .connecting, .handshaking: handshakesInFlight -= 1
+        case .connecting, .securing, .handshaking: handshakesInFlight -= 1
         case .open, .closing: openCount -= 1
         case .idle, .closed: break
         }

@@ -74,6 +74,7 @@ extension LoadGenerator {
             return closeConnection(connection, FailureReason(errno: code), errno: code)
         }
         guard events & Epoll.writable != 0 else { return }
+        if let tlsContext { return startTLS(connection, tlsContext) }
         connection.state = .handshaking
         flush(connection)
     }

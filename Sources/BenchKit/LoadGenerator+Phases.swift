@@ -61,7 +61,8 @@ extension LoadGenerator {
                 countFailure(connection, .timeout)
                 explain(connection, .timeout, "waiting for joined")
             } else {
-                explain(connection, .timeout, connection.state == .connecting ? "TCP connect" : "HTTP upgrade")
+                let step = connection.state == .connecting ? "TCP connect" : connection.state == .securing ? "TLS handshake" : "HTTP upgrade"
+                explain(connection, .timeout, step)
                 closeConnection(connection, .timeout, errno: 0)
             }
         }

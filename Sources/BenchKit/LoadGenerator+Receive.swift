@@ -9,6 +9,7 @@ import WSProtocol
 extension LoadGenerator {
     /// Reads until the socket has no more (a short read), or the connection ends.
     func readAll(_ connection: BenchConnection) {
+        if let session = connection.tls { return readAllSecure(connection, session) }
         while connection.fd >= 0 {
             let count = read(connection.fd, readBuffer.baseAddress, readBuffer.count)
             tally.reads += 1
@@ -27,7 +28,7 @@ extension LoadGenerator {
     }
 
     /// EOF or a read error. EOF after the close handshake is the normal end.
-    private func readEnded(_ connection: BenchConnection, errno code: Int32) {
+    func readEnded(_ connection: BenchConnection, errno code: Int32) {
         if code != 0 {
             closeConnection(connection, FailureReason(errno: code), errno: code)
         } else if connection.state == .closing {
@@ -37,7 +38,7 @@ extension LoadGenerator {
         }
     }
 
-    private func consume(_ connection: BenchConnection, _ chunk: UnsafeMutableRawBufferPointer) {
+    func consume(_ connection: BenchConnection, _ chunk: UnsafeMutableRawBufferPointer) {
         var frames = chunk
         if connection.state == .handshaking {
             guard let used = readHandshake(connection, UnsafeRawBufferPointer(chunk)) else { return }
@@ -88,6 +89,8 @@ extension LoadGenerator {
         flush(connection)
         guard connection.fd >= 0 else { return }
         if connection.state == .closing {
+            // Best effort: a close_notify that finds the socket full is dropped.
+            _ = connection.tls?.sendCloseNotify()
             shutdown(connection.fd, Int32(SHUT_WR))
         } else {
             closeConnection(connection, .eof, errno: 0)

@@ -105,10 +105,15 @@ extension LoadGenerator {
 
     /// Writes what is pending and sets the epoll interest to match.
     func flush(_ connection: BenchConnection) {
-        guard connection.fd >= 0, connection.state != .connecting else { return }
-        guard !connection.output.isEmpty else { return setInterest(connection, Epoll.readable) }
+        guard connection.fd >= 0, connection.state != .connecting, connection.state != .securing else { return }
+        guard !connection.output.isEmpty else { return setInterest(connection, idleInterest(connection)) }
         tally.writes += 1
-        switch connection.output.write(to: connection.fd) {
+        let outcome = if let session = connection.tls {
+            connection.output.write(through: session)
+        } else {
+            connection.output.write(to: connection.fd)
+        }
+        switch outcome {
         case .drained(let written):
             tally.bytesOut += UInt64(written)
             setInterest(connection, Epoll.readable)
@@ -120,7 +125,7 @@ extension LoadGenerator {
         }
     }
 
-    private func setInterest(_ connection: BenchConnection, _ mask: UInt32) {
+    func setInterest(_ connection: BenchConnection, _ mask: UInt32) {
         guard connection.interest != mask else { return }
         try? poller.modify(connection.fd, token: UInt64(connection.id), events: mask)
         connection.interest = mask

@@ -1,6 +1,7 @@
 import ChatWire
 import Glibc
 import SystemKit
+import TLS
 import WSProtocol
 
 /// The whole run on one thread: a non-blocking client per connection, one
@@ -35,6 +36,8 @@ public final class LoadGenerator {
     let padding: [UInt8]
     /// With `--deflate`: the permessage-deflate of every session the server accepted it on.
     let deflateReceiver: DeflateReceiver?
+    /// With `--tls`: what every connection's TLS session is made from.
+    let tlsContext: TLSContext?
     /// Whether senders keep a window in flight (`--rate max`) instead of a schedule.
     let windowMode: Bool
 
@@ -81,6 +84,7 @@ public final class LoadGenerator {
         } catch {
             throw UsageError(message: "\(error.call): \(error.reason)")
         }
+        tlsContext = try Self.tlsContext(options)
         now = MonotonicClock.now()
         let setupLimit = options.scenario == .connect ? options.duration : options.setupTimeout
         timeline = Timeline(startedAt: now, setupDeadline: now + MonotonicClock.nanos(setupLimit))
@@ -132,11 +136,15 @@ public final class LoadGenerator {
 
     private func handle(_ connection: BenchConnection, events: UInt32) {
         guard connection.fd >= 0 else { return }
-        if connection.state == .connecting {
-            connectFinished(connection, events: events)
-            return
+        switch connection.state {
+        case .connecting: return connectFinished(connection, events: events)
+        case .securing: return advanceTLS(connection)
+        case .idle, .handshaking, .open, .closing, .closed: break
         }
         if events & (Epoll.readable | Epoll.failed) != 0 { readAll(connection) }
-        if connection.fd >= 0, events & Epoll.writable != 0 { flush(connection) }
+        if connection.fd >= 0, events & Epoll.writable != 0 {
+            if connection.tls?.readNeedsWritable == true { readAll(connection) }
+            if connection.fd >= 0 { flush(connection) }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import TLS
 import WSProtocol
 
 /// One connection's outgoing bytes. Frames are built in place: the header
@@ -78,6 +79,18 @@ public struct SendBuffer: ~Copyable {
             case EAGAIN, EWOULDBLOCK: return .blocked(0)
             case let code: return .failed(code)
             }
+        }
+    }
+
+    /// `write(to:)` through a TLS session (`--tls`). A TLS failure has no
+    /// errno: it counts as a reset when the connection ended, else as EPROTO.
+    mutating func write(through session: TLSSession) -> WriteOutcome {
+        guard let base, !isEmpty else { return .drained(0) }
+        switch session.write(UnsafeRawBufferPointer(start: base + head, count: tail - head)) {
+        case .transferred(let written): return consume(written)
+        case .wouldBlock: return .blocked(0)
+        case .endOfStream: return .failed(ECONNRESET)
+        case .failed(let failure): return .failed(failure.kind == .connectionEnded ? ECONNRESET : EPROTO)
         }
     }
 

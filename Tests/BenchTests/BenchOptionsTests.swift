@@ -81,6 +81,15 @@ struct BenchOptionsTests {
         #expect(try parse("connect").roomNames.isEmpty && parse("echo").roomNames.isEmpty)
     }
 
+    @Test func tlsFlags() throws {
+        let plain = try parse("echo")
+        #expect(!plain.tls && plain.caFile == nil && !plain.insecure)
+        let trusting = try parse("echo --tls --ca-file=ca.pem")
+        #expect(trusting.tls && trusting.caFile == "ca.pem" && !trusting.insecure)
+        let insecure = try parse("fanout --insecure --tls")
+        #expect(insecure.tls && insecure.insecure && insecure.caFile == nil)
+    }
+
     @Test func helpNeedsNoScenario() throws {
         #expect(try parse("--help").showHelp)
         #expect(try parse("-h").showHelp)
@@ -99,6 +108,9 @@ struct BenchOptionsTests {
         ("fanout --room " + String(repeating: "r", count: 65), "--room must be a room name"),
         ("rooms --room " + String(repeating: "r", count: 62), "--room is too long for 100 rooms: '\(String(repeating: "r", count: 62))-99'"),
         ("connect --join lobby!", "--join must be a room name"),
+        ("echo --ca-file ca.pem", "--ca-file and --insecure apply to --tls only"),
+        ("echo --insecure", "--ca-file and --insecure apply to --tls only"),
+        ("echo --tls --insecure --ca-file ca.pem", "--insecure trusts any certificate"),
     ])
     func refusesMistakes(_ line: String, _ message: String) {
         let found = failure(line)
