@@ -206,6 +206,19 @@ def open_fds(pid):
         return 0
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time of one process so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def session_cpu_seconds(leader):
+    return sum(cpu_seconds(pid) for pid in session_pids(leader))
+
+
 def session_rss_kib(leader):
     return sum(rss_kib(pid) for pid in session_pids(leader))
 

@@ -20,6 +20,9 @@ def run_metrics(scenario, run):
         metrics["p50_ms"], metrics["p99_ms"] = latency["p50"] / 1000, latency["p99"] / 1000
     if "completeness" in figures:
         metrics["completeness"] = figures["completeness"]
+    if figures.get("msgs_rx") and "server_cpu_s" in run:
+        # Server CPU (user + system, whole ws-bench run) per message ws-bench read.
+        metrics["cpu_us_per_msg"] = run["server_cpu_s"] * 1e6 / figures["msgs_rx"]
     if scenario == "connect" and "open_at_end" in figures:
         metrics["open_at_end"], metrics["failed"] = figures["open_at_end"], figures["failed"]
         if figures["open_at_end"]:
@@ -63,9 +66,10 @@ def headline(scenario, run):
 
 COLUMNS = {
     "fanout": [("deliveries/s", "throughput", "{:,.0f}"), ("ratio", "ratio", "{:.2f}"), ("completeness", "completeness", "{:.2%}"),
-               ("p50 ms", "p50_ms", "{:.2f}"), ("p99 ms", "p99_ms", "{:.2f}"), ("peak RSS MiB", "peak_rss_mib", "{:.1f}")],
+               ("p50 ms", "p50_ms", "{:.2f}"), ("p99 ms", "p99_ms", "{:.2f}"), ("peak RSS MiB", "peak_rss_mib", "{:.1f}"),
+               ("server CPU µs/msg", "cpu_us_per_msg", "{:.2f}")],
     "echo": [("round trips/s", "throughput", "{:,.0f}"), ("ratio", "ratio", "{:.2f}"), ("p50 ms", "p50_ms", "{:.3f}"),
-             ("p99 ms", "p99_ms", "{:.3f}"), ("peak RSS MiB", "peak_rss_mib", "{:.1f}")],
+             ("p99 ms", "p99_ms", "{:.3f}"), ("peak RSS MiB", "peak_rss_mib", "{:.1f}"), ("server CPU µs/msg", "cpu_us_per_msg", "{:.2f}")],
     "connect": [("handshakes/s", "throughput", "{:,.0f}"), ("ratio", "ratio", "{:.2f}"), ("open at end", "open_at_end", "{:,.0f}"),
                 ("failed", "failed", "{:,.0f}"), ("peak RSS MiB", "peak_rss_mib", "{:.1f}"),
                 ("RSS growth KiB/conn", "rss_kib_per_connection", "{:.1f}")],
