@@ -1,8 +1,11 @@
 'use strict';
 // Chat and echo peer in the usual `ws` style: one http.Server, two
 // WebSocketServers in noServer mode routed from the 'upgrade' event, rooms as
-// a Map of Sets, one Buffer per room message sent to every member.
+// a Map of Sets, one Buffer per room message sent to every member. With
+// --tls-cert FILE --tls-key FILE (PEM) it serves wss:// through https.Server.
+const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const { WebSocketServer } = require('ws');
 
 const maxPayload = 16 * 1024 * 1024;
@@ -14,6 +17,8 @@ function option(name, fallback) {
 
 const host = option('--host', '127.0.0.1');
 const port = Number(option('--port', '8080'));
+const certFile = option('--tls-cert', null);
+const keyFile = option('--tls-key', null);
 const settings = { noServer: true, maxPayload, perMessageDeflate: false, clientTracking: false };
 const chat = new WebSocketServer(settings);
 const echo = new WebSocketServer(settings);
@@ -87,11 +92,15 @@ echo.on('connection', (ws) => {
   ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
 });
 
-const server = http.createServer((request, response) => {
+function answerPlainRequest(request, response) {
   const path = new URL(request.url, 'http://peer').pathname;
   response.writeHead(path === '/' || path === '/echo' ? 426 : 404, { 'Content-Length': 0 });
   response.end();
-});
+}
+
+const server = certFile
+  ? https.createServer({ cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile) }, answerPlainRequest)
+  : http.createServer(answerPlainRequest);
 
 server.on('upgrade', (request, socket, head) => {
   const path = new URL(request.url, 'http://peer').pathname;
@@ -103,6 +112,6 @@ server.on('upgrade', (request, socket, head) => {
   target.handleUpgrade(request, socket, head, (ws) => target.emit('connection', ws, request));
 });
 
-server.listen({ host, port, backlog: 1024 }, () => console.log(`node-ws peer on ws://${host}:${port}/`));
+server.listen({ host, port, backlog: 1024 }, () => console.log(`node-ws peer on ${certFile ? 'wss' : 'ws'}://${host}:${port}/`));
 process.on('SIGTERM', () => process.exit(0));
 process.on('SIGINT', () => process.exit(0));
