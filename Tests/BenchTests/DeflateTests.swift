@@ -10,19 +10,11 @@ import Testing
 @Suite("Deflate")
 struct DeflateTests {
     private func run(_ arguments: String, serverDeflate: Bool = true) throws -> BenchReport {
-        let server = try TestServer {
-            $0.chat.rateLimit = 0
-            $0.deflate = serverDeflate
-        }
-        defer { server.stop() }
-        var line = arguments.split(separator: " ").map(String.init)
-        line += ["--port", String(server.port), "--warmup", "0.2", "--drain", "2", "--close-wait", "1"]
-        return try LoadGenerator(options: BenchOptions.parse(line)).run()
+        try BenchRun.run(arguments) { $0.deflate = serverDeflate }
     }
 
     private func json(_ report: BenchReport) throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(report.json.utf8))
-        return try #require(object as? [String: Any])
+        try BenchRun.json(report)
     }
 
     @Test func compressedDeliveriesAreInflatedAndCounted() throws {

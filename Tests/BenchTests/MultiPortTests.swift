@@ -13,9 +13,7 @@ struct MultiPortTests {
         defer { first.stop() }
         let second = try TestServer { $0.chat.rateLimit = 0 }
         defer { second.stop() }
-        var line = arguments.split(separator: " ").map(String.init)
-        line += ["--port", "\(first.port),\(second.port)", "--warmup", "0.2", "--drain", "2", "--close-wait", "1"]
-        let report = try LoadGenerator(options: BenchOptions.parse(line)).run()
+        let report = try BenchRun.run(arguments.split(separator: " ").map(String.init), ports: [first.port, second.port])
         #expect(report.ports.map(\.port) == [first.port, second.port])
         return report
     }

@@ -10,11 +10,7 @@ import Testing
 @Suite("Payload")
 struct PayloadTests {
     private func run(_ arguments: String) throws -> BenchReport {
-        let server = try TestServer { $0.chat.rateLimit = 0 }
-        defer { server.stop() }
-        var line = arguments.split(separator: " ").map(String.init)
-        line += ["--port", String(server.port), "--warmup", "0.2", "--drain", "2", "--close-wait", "1"]
-        return try LoadGenerator(options: BenchOptions.parse(line)).run()
+        try BenchRun.run(arguments)
     }
 
     @Test func lettersAreWsloadsPadding() {

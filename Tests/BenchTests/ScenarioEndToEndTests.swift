@@ -8,17 +8,11 @@ import TestSupport
 @Suite("Scenarios end to end")
 struct ScenarioEndToEndTests {
     private func run(_ arguments: String) throws -> BenchReport {
-        let server = try TestServer { $0.chat.rateLimit = 0 }
-        defer { server.stop() }
-        var line = arguments.split(separator: " ").map(String.init)
-        line += ["--port", String(server.port), "--warmup", "0.2", "--drain", "2", "--close-wait", "1"]
-        return try LoadGenerator(options: BenchOptions.parse(line)).run()
+        try BenchRun.run(arguments)
     }
 
-    /// The `--json` line as an object, checked to be valid JSON.
     private func json(_ report: BenchReport) throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(report.json.utf8))
-        return try #require(object as? [String: Any])
+        try BenchRun.json(report)
     }
 
     private func expectDelivered(_ report: BenchReport) {

@@ -11,10 +11,9 @@ struct TLSScenarioTests {
         let certificates = try TestCertificates.shared()
         let server = try TestServer(certificates: certificates) { $0.chat.rateLimit = 0 }
         defer { server.stop() }
-        var line = arguments.replacing("CA", with: certificates.caFile).replacing("OTHER", with: certificates.secondCAFile)
+        let line = arguments.replacing("CA", with: certificates.caFile).replacing("OTHER", with: certificates.secondCAFile)
             .split(separator: " ").map(String.init)
-        line += ["--port", String(server.port), "--warmup", "0.2", "--drain", "2", "--close-wait", "1", "--setup-timeout", "5"]
-        return try LoadGenerator(options: BenchOptions.parse(line)).run()
+        return try BenchRun.run(line + ["--setup-timeout", "5"], ports: [server.port])
     }
 
     private func expectDelivered(_ report: BenchReport) {
