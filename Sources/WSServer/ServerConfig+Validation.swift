@@ -8,6 +8,7 @@ extension ServerConfig {
     static let maxSeconds = 31_536_000.0
 
     public func validate() throws(ServerError) {
+        try require((try? SocketAddress(host: host, port: 0)) != nil, "--host must be an IPv4 or IPv6 address or localhost, got '\(host)'")
         try checkSizes()
         try checkCounts()
         try checkDurations()
@@ -33,7 +34,6 @@ extension ServerConfig {
     }
 
     private func checkSizes() throws(ServerError) {
-        try require((try? SocketAddress(host: host, port: 0)) != nil, "--host must be an IPv4 or IPv6 address or localhost, got '\(host)'")
         try require((0...65535).contains(port), "--port must be 0-65535")
         try require((125...(64 << 20)).contains(maxMessageSize), "--max-message-size must be 125 to 67108864 bytes")
         try require((125...(256 << 20)).contains(echoMaxMessageSize), "--echo-max-message-size must be 125 to 268435456 bytes")
