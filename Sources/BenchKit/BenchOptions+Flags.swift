@@ -48,6 +48,7 @@ extension BenchOptions {
         if scenario == .rooms, RoomName("\(room)-\(rooms - 1)") == nil {
             throw UsageError(message: "--room is too long for \(rooms) rooms: '\(room)-\(rooms - 1)' must be a room name too")
         }
+        if inflateEach, !deflate { throw UsageError(message: "--inflate-each applies to --deflate only") }
         if !tls, caFile != nil || insecure {
             throw UsageError(message: "--ca-file and --insecure apply to --tls only")
         }

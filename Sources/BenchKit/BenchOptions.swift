@@ -34,6 +34,8 @@ public struct BenchOptions: Equatable, Sendable {
     public var json = false
     /// `--deflate`: offer permessage-deflate and inflate what comes compressed.
     public var deflate = false
+    /// `--inflate-each`: inflate every compressed delivery, identical ones too.
+    public var inflateEach = false
     /// `--tls`: wss://, a TLS session on each connection before the upgrade.
     public var tls = false
     /// `--ca-file`: PEM certificates of the CAs to trust instead of the system's.
@@ -73,6 +75,8 @@ public struct BenchOptions: Equatable, Sendable {
                 options.json = true
             } else if flag == "--deflate" {
                 options.deflate = true
+            } else if flag == "--inflate-each" {
+                options.inflateEach = true
             } else if flag == "--tls" {
                 options.tls = true
             } else if flag == "--insecure" {

@@ -128,6 +128,7 @@ extension BenchReport {
         writer.field("msg_bytes_rx", tally.messageBytes)
         writer.field("msg_wire_bytes_rx", tally.messageWireBytes)
         writer.field("compressed_msgs_rx", tally.compressedMessages)
+        writer.field("inflated_msgs_rx", inflations)
     }
 
     /// `{port,handshakes_ok,ready,failed}` for one `--port`.

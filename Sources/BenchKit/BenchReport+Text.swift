@@ -62,7 +62,7 @@ extension BenchReport {
         let megabytes = { (bytes: UInt64) in Fixed.format(Double(bytes) / 1e6, 1) }
         let share = tally.messageBytes == 0 ? 100 : 100 * Double(tally.messageWireBytes) / Double(tally.messageBytes)
         return label("deflate") + "accepted on \(deflateConnections)/\(handshakesOK) connections; "
-            + "\(tally.compressedMessages) of \(tally.messages) msgs came compressed; message payloads "
+            + "\(tally.compressedMessages) of \(tally.messages) msgs came compressed, \(inflations) inflated; message payloads "
             + "\(megabytes(tally.messageBytes)) MB inflated, \(megabytes(tally.messageWireBytes)) MB on the wire (\(Fixed.format(share, 1))%)"
     }
 

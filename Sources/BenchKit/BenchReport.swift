@@ -11,6 +11,9 @@ public struct BenchReport: Sendable {
     public var handshakesOK = 0
     /// Connections on which the server accepted permessage-deflate.
     public var deflateConnections = 0
+    /// Compressed deliveries that went through zlib; identical ones reuse a
+    /// recent text unless `--inflate-each`.
+    public var inflations: UInt64 = 0
     /// Handshakes completed over the span from the first connect to the last 101.
     public var handshakesPerSecond = 0.0
     public var ready = 0

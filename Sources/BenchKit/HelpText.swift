@@ -28,7 +28,11 @@ enum HelpText {
       --setup-timeout S   longest time to connect and join everybody (default 30)
       --close-wait S      longest time for the closing handshakes at the end (default 1)
       --deflate           offer permessage-deflate (RFC 7692) and inflate what the server sends
-                          compressed; messages go out uncompressed (see the deflate line)
+                          compressed; messages go out uncompressed (see the deflate line).
+                          A delivery whose compressed bytes equal a recent one's reuses its
+                          text: the server compresses a room message once for all members,
+                          and real clients inflate on their own CPUs, not on ws-bench's
+      --inflate-each      with --deflate: inflate every delivery, identical ones too
       --tls               wss://: a TLS session on every connection, its handshake inside the
                           handshake time; the server's certificate must chain to a system CA
                           and name --host
@@ -84,8 +88,9 @@ enum HelpText {
       open/joined     connect: connections still open (and joined) at the end of the hold
       received line   all messages read, those without a marker (welcome, presence, ...), bytes
       deflate line    --deflate: connections whose server accepted it, messages that came
-                      compressed, and the message payloads' bytes inflated and as they were on
-                      the wire (JSON: deflate_connections, compressed_msgs_rx, msg_bytes_rx,
+                      compressed, how many of those went through zlib, and the message
+                      payloads' bytes inflated and as they were on the wire (JSON:
+                      deflate_connections, compressed_msgs_rx, inflated_msgs_rx, msg_bytes_rx,
                       msg_wire_bytes_rx, the last two equal without compression)
       errors line     disconnects (connections lost after they were ready), stalls, markers
                       from unknown senders (foreign) or with impossible times (bad)

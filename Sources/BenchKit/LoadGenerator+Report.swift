@@ -8,6 +8,7 @@ extension LoadGenerator {
         report.drainSeconds = timeline.drainDoneAt > timeline.measureEndAt ? seconds(timeline.drainDoneAt - timeline.measureEndAt) : 0
         report.handshakesOK = handshakesOK
         report.deflateConnections = deflateConnections
+        report.inflations = deflateReceiver?.inflations ?? 0
         let span = seconds(timeline.lastHandshakeAt - timeline.firstConnectAt)
         report.handshakesPerSecond = span > 0 ? Double(handshakesOK) / span : 0
         report.ready = readyCount

@@ -93,7 +93,7 @@ public final class LoadGenerator {
         messageTemplates = options.scenario == .echo ? [.bare] : roomNames.map(MessageTemplate.init(room:))
         members = Array(repeating: 0, count: max(1, roomNames.count))
         padding = options.payload.padding(count: options.size, insideJSONString: options.scenario != .echo)
-        deflateReceiver = options.deflate ? DeflateReceiver() : nil
+        deflateReceiver = options.deflate ? DeflateReceiver(inflateEach: options.inflateEach) : nil
         windowMode = options.scenario.sendsMessages && options.rate == .max
         let roomCount = options.scenario == .rooms ? options.rooms : 1
         connections = (0..<options.clients).map { BenchConnection(id: $0, room: $0 % roomCount) }

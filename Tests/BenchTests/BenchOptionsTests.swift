@@ -111,6 +111,7 @@ struct BenchOptionsTests {
         ("echo --ca-file ca.pem", "--ca-file and --insecure apply to --tls only"),
         ("echo --insecure", "--ca-file and --insecure apply to --tls only"),
         ("echo --tls --insecure --ca-file ca.pem", "--insecure trusts any certificate"),
+        ("fanout --inflate-each", "--inflate-each applies to --deflate only"),
     ])
     func refusesMistakes(_ line: String, _ message: String) {
         let found = failure(line)

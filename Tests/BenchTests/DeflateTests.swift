@@ -33,6 +33,21 @@ struct DeflateTests {
         #expect(report.text.contains("deflate      accepted on 10/10 connections"))
     }
 
+    @Test func identicalDeliveriesAreInflatedOnce() throws {
+        let report = try run("fanout --clients 10 --rate max --window 4 --size 600 --duration 0.5 --deflate")
+        #expect(report.exitCode == 0 && report.completeness == 1.0)
+        // Ten members get the same compressed bytes; the cache holds 256 texts,
+        // so nearly every message is inflated for its first member only.
+        #expect(report.inflations > 0 && report.inflations * 5 < report.tally.compressedMessages)
+        #expect(try json(report)["inflated_msgs_rx"] as? Int == Int(report.inflations))
+    }
+
+    @Test func inflateEachInflatesEveryDelivery() throws {
+        let report = try run("fanout --clients 10 --rate max --window 4 --size 600 --duration 0.5 --deflate --inflate-each")
+        #expect(report.exitCode == 0 && report.completeness == 1.0)
+        #expect(report.inflations == report.tally.compressedMessages && report.inflations > 0)
+    }
+
     @Test func withoutTheFlagNothingIsCompressed() throws {
         let report = try run("fanout --clients 5 --rate max --window 4 --size 600 --duration 0.3")
         #expect(report.exitCode == 0 && report.completeness == 1.0)
