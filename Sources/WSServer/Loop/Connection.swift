@@ -14,6 +14,12 @@ import WSProtocol
 /// later phases are bounded by `--close-timeout`, because closing a socket
 /// with unread input makes the kernel send a reset that can destroy the
 /// close frame still in flight.
+///
+/// Its state is `@exclusivity(unchecked)`: a connection is touched by one
+/// thread, and no access to it overlaps another (the compiler's static
+/// checks still hold), while the runtime's check on every access to a class
+/// property was a quarter of the instructions of a fan-out delivery
+/// (callgrind; docs/performance.md, "Exclusivity checks").
 final class Connection {
     /// Where the connection is in its life.
     enum Phase {
@@ -33,40 +39,40 @@ final class Connection {
     let id: ClientID
     let peer: PeerAddress
     unowned let loop: EventLoop
-    var phase: Phase
-    var endpoint: Endpoint?
-    var head: HTTPRequestHeadParser
-    var session: WebSocketSession
-    var interest = IOEvents.readable
-    var isDirty = false
+    @exclusivity(unchecked) var phase: Phase
+    @exclusivity(unchecked) var endpoint: Endpoint?
+    @exclusivity(unchecked) var head: HTTPRequestHeadParser
+    @exclusivity(unchecked) var session: WebSocketSession
+    @exclusivity(unchecked) var interest = IOEvents.readable
+    @exclusivity(unchecked) var isDirty = false
     /// Listed to be read again this pass (TLS holds input epoll cannot see).
-    var awaitsReread = false
+    @exclusivity(unchecked) var awaitsReread = false
     /// Not read until its output drains (it sends faster than it reads).
-    var readPaused = false
+    @exclusivity(unchecked) var readPaused = false
     /// Not read until the registry's backlog drains (see `RegistryBacklog`).
-    var isThrottled = false
+    @exclusivity(unchecked) var isThrottled = false
     /// When the last byte arrived, and the idle cycle (used here for echo
     /// sessions, and to check the registry's idle verdicts for chat).
-    var liveness: LivenessCycle
+    @exclusivity(unchecked) var liveness: LivenessCycle
     /// When the registry last heard of this client's activity.
-    var lastReportedActivity: UInt64 = 0
+    @exclusivity(unchecked) var lastReportedActivity: UInt64 = 0
     /// The armed deadline (handshake or close); 0 when none.
-    var deadline: UInt64 = 0
-    var outboundLimit: Int
+    @exclusivity(unchecked) var deadline: UInt64 = 0
+    @exclusivity(unchecked) var outboundLimit: Int
     /// The peer's close frame arrived, so the close handshake is complete
     /// once ours is written: the server then closes the TCP connection first
     /// (RFC 6455 section 7.1.1) instead of waiting for the peer's EOF.
-    var peerSentClose = false
+    @exclusivity(unchecked) var peerSentClose = false
     /// The client is a chat member in the registry.
-    var inRegistry = false
+    @exclusivity(unchecked) var inRegistry = false
     /// The `exp` of the client's token (Unix seconds); nil for a guest.
-    var tokenExpiry: Int64?
+    @exclusivity(unchecked) var tokenExpiry: Int64?
     /// An API call's body still arriving.
-    var apiBody: APIBody?
+    @exclusivity(unchecked) var apiBody: APIBody?
     /// With permessage-deflate: the window the client allows our messages.
-    var deflateWindow: Int?
+    @exclusivity(unchecked) var deflateWindow: Int?
     /// When the data message in progress began (its first frame header).
-    var messageStartedAt: UInt64?
+    @exclusivity(unchecked) var messageStartedAt: UInt64?
 
     init(transport: consuming Transport, id: ClientID, peer: PeerAddress, loop: EventLoop) {
         phase = transport.isTLS ? .tlsHandshake : .http
@@ -93,8 +99,8 @@ final class Connection {
     var isHandshaking: Bool { phase == .tlsHandshake || phase == .http }
 
     func handle(_ events: IOEvents) {
-        // `transport` is a constant, `phase` a checked access: plaintext
-        // connections pay for nothing here.
+        // `transport` is a constant checked first: plaintext connections
+        // pay for nothing here.
         if transport.isTLS, phase == .tlsHandshake { return continueTLSHandshake() }
         if events.contains(.writable) { flush() }
         guard phase != .closed else { return }

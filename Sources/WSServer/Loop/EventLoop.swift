@@ -15,6 +15,10 @@ import WSProtocol
 /// jobs, fire due timers, run the pass's registry calls, then write each connection with pending output once (one `send` per
 /// connection per pass, however many frames it was given) and post what
 /// other loops need, one batch per loop.
+///
+/// The state touched on every delivery is `@exclusivity(unchecked)`, as in
+/// `Connection`: only this loop's thread touches it, never in overlapping
+/// accesses, and the runtime check cost more than the work it guarded.
 final class EventLoop: @unchecked Sendable {
     static let listenerToken = UInt64.max
     static let wakeupToken = UInt64.max - 1
@@ -49,27 +53,26 @@ final class EventLoop: @unchecked Sendable {
     /// the next one, so no connection owns zlib state.
     let inflater = Inflater()
     let deflater = Deflater()
-    var slots = SlotTable()
-    var timers = MinHeap<TimerEntry>()
-    var dirty: [Connection] = []
+    @exclusivity(unchecked) var slots = SlotTable()
+    @exclusivity(unchecked) var timers = MinHeap<TimerEntry>()
+    @exclusivity(unchecked) var dirty: [Connection] = []
     /// Connections whose TLS session holds input that epoll will not report
     /// (it has left the socket): read again at the end of this pass. Only
-    /// looked at with TLS: every look at a `var` of the loop is a checked
-    /// access, which the plain path should not pay for.
-    var rereads: [Connection] = []
+    /// looked at with TLS, so the plain path pays nothing for it.
+    @exclusivity(unchecked) var rereads: [Connection] = []
     /// Chat connections not read while the registry's backlog is high.
-    var throttled: [Connection] = []
+    @exclusivity(unchecked) var throttled: [Connection] = []
     /// Monotonic time of the current pass, read once after `epoll_wait`.
-    private(set) var now: UInt64 = MonotonicClock.nanoseconds()
+    @exclusivity(unchecked) private(set) var now: UInt64 = MonotonicClock.nanoseconds()
     var listener: Listener?
     var acceptPausedUntil: UInt64 = 0
     var nextAdoptionTarget = 0
     var signals: SignalSource?
     var nextSweep: UInt64 = 0
-    var registryCalls = RegistryQueue()
+    @exclusivity(unchecked) var registryCalls = RegistryQueue()
     /// Frame bytes queued to connections in the current pass.
-    var queuedThisPass = 0
-    var outboxes: [[LoopMessage]] = []
+    @exclusivity(unchecked) var queuedThisPass = 0
+    @exclusivity(unchecked) var outboxes: [[LoopMessage]] = []
     var shutdownDeadline: UInt64?
     private var running = true
     let inbox = Mutex<[LoopMessage]>([])
