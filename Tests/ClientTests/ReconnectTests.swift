@@ -50,39 +50,50 @@ struct ReconnectTests {
     }
 
     @Test func aResumeInTheSameEpochRecoversEverythingMissed() throws {
-        let server = try TestServer()
-        defer { server.stop() }
-        let proxy = try TCPProxy(upstreamPort: server.port)
-        defer { proxy.stop() }
-        let terminal = try PseudoTerminal(arguments: ["--name", "ann", "--room", "lobby", "ws://127.0.0.1:\(proxy.port)/"])
-        terminal.waitFor("the prompt") { $0.cursorLine == "#lobby>" }
-        let bob = try ChatPeer(port: server.port, room: "lobby", name: "bob")
-        try bob.say("m1")
-        terminal.waitFor(text: "#lobby bob: m1")
-        proxy.cut()
-        terminal.waitFor(text: "* connection lost")
-        for text in ["m2", "m3"] { try bob.say(text) }
-        proxy.restore()
-        terminal.waitFor(text: "* rejoined #lobby, 2 missed messages recovered", timeout: 10)
-        terminal.waitFor(text: "#lobby bob: m3")
-        let screen = terminal.screen.text
-        #expect(!screen.contains("could not"))
-        #expect(screen.components(separatedBy: "bob: m2").count == 2)
+        try Self.withAnnAndBobOnACutLink { proxy, terminal, bob in
+            try Self.cutAfterM1(proxy, terminal, bob)
+            for text in ["m2", "m3"] { try bob.say(text) }
+            proxy.restore()
+            terminal.waitFor(text: "* rejoined #lobby, 2 missed messages recovered", timeout: 10)
+            terminal.waitFor(text: "#lobby bob: m3")
+            let screen = terminal.screen.text
+            #expect(!screen.contains("could not"))
+            #expect(screen.components(separatedBy: "bob: m2").count == 2)
+        }
     }
 
     @Test func aCutLinkResumesEachRoomFromItsLastSeq() throws {
-        let server = try TestServer { $0.chat.historySize = 2 }
+        try Self.withAnnAndBobOnACutLink(historySize: 2) { proxy, terminal, bob in
+            try Self.cutAfterM1(proxy, terminal, bob)
+            try Self.missM2ToM4AndResume(proxy, terminal, bob)
+        }
+    }
+
+    /// ann in ws-client behind a proxy that can cut her link, bob straight
+    /// on the server, both in #lobby.
+    private static func withAnnAndBobOnACutLink(
+        historySize: Int? = nil, _ body: (TCPProxy, PseudoTerminal, ChatPeer) throws -> Void
+    ) throws {
+        let server = try TestServer { config in historySize.map { config.chat.historySize = $0 } }
         defer { server.stop() }
         let proxy = try TCPProxy(upstreamPort: server.port)
         defer { proxy.stop() }
         let terminal = try PseudoTerminal(arguments: ["--name", "ann", "--room", "lobby", "ws://127.0.0.1:\(proxy.port)/"])
         terminal.waitFor("the prompt") { $0.cursorLine == "#lobby>" }
-        let bob = try ChatPeer(port: server.port, room: "lobby", name: "bob")
+        try body(proxy, terminal, try ChatPeer(port: server.port, room: "lobby", name: "bob"))
+    }
+
+    /// bob's m1 reaches ann, then her link is cut.
+    private static func cutAfterM1(_ proxy: TCPProxy, _ terminal: PseudoTerminal, _ bob: ChatPeer) throws {
         try bob.say("m1")
         terminal.waitFor(text: "#lobby bob: m1")
-
         proxy.cut()
         terminal.waitFor(text: "* connection lost")
+    }
+
+    /// With a history of 2, ann misses m2 for good while offline, keeps the
+    /// line she typed, and sends it once back.
+    private static func missM2ToM4AndResume(_ proxy: TCPProxy, _ terminal: PseudoTerminal, _ bob: ChatPeer) throws {
         for text in ["m2", "m3", "m4"] { try bob.say(text) }
         terminal.type("typed offline\r")
         terminal.waitFor(text: "* not connected: nothing sent, the line is kept")
