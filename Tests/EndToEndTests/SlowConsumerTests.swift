@@ -16,10 +16,17 @@ struct SlowConsumerTests {
     static let window = 8
 
     @Test func aStalledReaderIsClosedAndTheOthersGetEverything() throws {
-        let server = try ServerProcess(["--rate-limit", "0", "--close-timeout", "30", "--log-level", "warn"])
+        // The stalled client's close frame waits behind megabytes it never
+        // read until the test reads them at the end; on a loaded machine that
+        // is more than the default close timeout after the server closed it.
+        let server = try ServerProcess(["--rate-limit", "0", "--close-timeout", "300", "--log-level", "warn"])
         defer { #expect(server.stop() == 0) }
         let url = WebSocketURL(host: "127.0.0.1", port: server.port, target: "/?room=flood")
+        // Each member's join is settled before the flood: a join still on its
+        // way to the registry would miss the first messages (they would come
+        // in its `joined` history, which the reader does not count).
         let stalled = try WebSocketClient.connect(to: url)
+        #expect(Reader.awaitJoined(stalled))
         let reader = Reader(url: url, expected: Self.messageCount)
         let sender = try WebSocketClient.connect(to: url)
         let baseline = server.residentBytes
@@ -35,7 +42,7 @@ struct SlowConsumerTests {
         if received != Self.messageCount {
             // What the server saw, to tell a lost delivery from a client that stopped reading.
             let metrics = (try? HTTPClient.get("/metrics", port: server.port).body) ?? "unavailable"
-            Issue.record("reader got \(received) of \(Self.messageCount); server metrics:\n\(metrics)")
+            Issue.record("reader got \(received) of \(Self.messageCount) (\(reader.stopReason)); sender's echoes \(echoed); server metrics:\n\(metrics)")
         }
         peak = max(peak, server.residentBytes)
         let close = try closeFrame(of: stalled)
@@ -70,6 +77,9 @@ final class Reader: @unchecked Sendable {
     private let ready = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var received = 0
+    private var stoppedBecause = "still reading"
+    /// Why the reading thread stopped: all arrived, a close, an error, or a quiet spell.
+    var stopReason: String { lock.withLock { stoppedBecause } }
     private var count: Int {
         get { lock.withLock { received } }
         set { lock.withLock { received = newValue } }
@@ -79,13 +89,42 @@ final class Reader: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             defer { done.signal() }
             let client = try? WebSocketClient.connect(to: url)
+            let joined = client.map(Self.awaitJoined) ?? false
             ready.signal()
-            guard let client else { return }
-            while count < expected, let event = try? client.next(timeout: 30) {
-                if case .text(let text) = event, text.hasPrefix(#"{"type":"message""#) { count += 1 }
-            }
+            guard let client, joined else { return stop(because: "no joined") }
+            stop(because: read(from: client, expected: expected))
         }
         ready.wait()
+    }
+
+    /// Reads until the client's `joined` arrives; false if it does not within 30 s.
+    static func awaitJoined(_ client: WebSocketClient) -> Bool {
+        while let event = try? client.next(timeout: 30) {
+            if case .text(let text) = event, text.hasPrefix(#"{"type":"joined""#) { return true }
+        }
+        return false
+    }
+
+    private func read(from client: WebSocketClient, expected: Int) -> String {
+        do {
+            while count < expected {
+                guard let event = try client.next(timeout: 30) else { return "nothing for 30 s" }
+                switch event {
+                case .text(let text) where text.hasPrefix(#"{"type":"message""#): count += 1
+                case .closed(let code, let reason): return "closed \(code) \(reason)"
+                case .failed(let error): return "failed \(error)"
+                case .disconnected: return "disconnected"
+                default: continue
+                }
+            }
+            return "all arrived"
+        } catch {
+            return "error \(error)"
+        }
+    }
+
+    private func stop(because reason: String) {
+        lock.withLock { stoppedBecause = reason }
     }
 
     /// Waits, bounded in time, until at least `target` messages have arrived.
