@@ -11,10 +11,11 @@
 /// so an idle connection costs no zlib memory. The session must be used only
 /// on that thread.
 public final class PerMessageDeflate: MessageExtension {
-    /// Messages below this size go uncompressed. Measured on chat events
-    /// (JSON of 64 B to 4 KiB, see the README): compressing costs at least
-    /// 3 µs a message; below 256 bytes that buys at most 70 bytes (under
-    /// 30%), from 256 bytes on 40% and more.
+    /// Messages below this size go uncompressed: chat events under 256
+    /// bytes save under a quarter of their size (47 bytes or less), from 256
+    /// bytes on about 30% and more, rising to half at 1 KiB, while every
+    /// compressed delivery costs its recipient an inflate
+    /// (docs/performance.md, section 11: `bench/deflate-threshold`).
     public static let defaultMinimumSize = 256
 
     public let parameters: DeflateParameters
