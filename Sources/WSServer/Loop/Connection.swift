@@ -19,7 +19,7 @@ import WSProtocol
 /// thread, and no access to it overlaps another (the compiler's static
 /// checks still hold), while the runtime's check on every access to a class
 /// property was a quarter of the instructions of a fan-out delivery
-/// (callgrind; docs/performance.md, "Exclusivity checks").
+/// (callgrind; docs/performance.md, section 10).
 final class Connection {
     /// Where the connection is in its life.
     enum Phase {
