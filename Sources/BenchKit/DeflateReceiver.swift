@@ -5,8 +5,8 @@ import WSProtocol
 /// for every message: `DeflateOffer.client` asks for no context takeover),
 /// and ours go out uncompressed, with RSV1 clear, which the extension allows
 /// for any message. The send path builds its frames itself and never asks
-/// `encode`. Unless `inflateEach`, a message whose compressed bytes equal a
-/// recent one's gets that one's text without inflating again.
+/// `encode`. Unless it inflates each message, one whose compressed bytes
+/// equal a recent one's gets that one's text without inflating again.
 ///
 /// While `decode` runs, `compressedCount` is the size the message had on
 /// the wire, for the message handler it calls, so the run can count bytes
@@ -14,15 +14,15 @@ import WSProtocol
 /// all on the generator's thread; `@unchecked Sendable` as `Inflater` is.
 final class DeflateReceiver: MessageExtension, @unchecked Sendable {
     private let inflater = Inflater()
-    private let inflateEach: Bool
-    private var recent = InflatedTexts()
+    /// Recent texts by their compressed bytes; nil with `--inflate-each`.
+    private var recent: InflatedTexts?
     /// The compressed size of the message being inflated; nil outside `decode`.
     private(set) var compressedCount: Int?
     /// Messages that went through zlib (the others were found in `recent`).
     private(set) var inflations: UInt64 = 0
 
     init(inflateEach: Bool) {
-        self.inflateEach = inflateEach
+        recent = inflateEach ? nil : InflatedTexts()
     }
 
     var reservedBits: ReservedBits { .rsv1 }
@@ -33,14 +33,14 @@ final class DeflateReceiver: MessageExtension, @unchecked Sendable {
     ) throws(ProtocolError) {
         compressedCount = payload.count
         defer { compressedCount = nil }
-        if !inflateEach, let text = recent.text(for: payload), text.count <= limit {
+        if let text = recent?.text(for: payload), text.count <= limit {
             // withUnsafeBytes rethrows untyped, so the typed error rides in a Result.
             try text.withUnsafeBytes { bytes in Result { () throws(ProtocolError) in try body(bytes) } }.get()
             return
         }
         inflations += 1
         try inflater.inflate(payload, limit: limit) { (text) throws(ProtocolError) in
-            if !inflateEach { recent.keep(text, for: payload) }
+            recent?.keep(text, for: payload)
             try body(text)
         }
     }
