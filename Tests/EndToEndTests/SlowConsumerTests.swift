@@ -114,7 +114,7 @@ final class Reader: @unchecked Sendable {
                 case .closed(let code, let reason): return "closed \(code) \(reason)"
                 case .failed(let error): return "failed \(error)"
                 case .disconnected: return "disconnected"
-                default: continue
+                case .text, .binary, .ping, .pong: continue
                 }
             }
             return "all arrived"
