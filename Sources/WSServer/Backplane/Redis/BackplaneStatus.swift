@@ -26,12 +26,14 @@ public final class BackplaneStatus: Sendable {
         state.withLock { ($0.publishes, $0.publishFailures, Double($0.publishNanos) / 1e9) }
     }
 
-    func report(problem: String?) {
-        state.withLock { $0.problem = problem }
-    }
-
-    func countReconnect() {
-        state.withLock { $0.reconnects += 1 }
+    /// The problem and a lost connection's reconnect change together, so
+    /// a reader never sees the count moved while the problem still says
+    /// the connection is fine.
+    func report(problem: String?, countingReconnect: Bool = false) {
+        state.withLock { state in
+            state.problem = problem
+            if countingReconnect { state.reconnects += 1 }
+        }
     }
 
     func countPublish(nanos: UInt64?) {

@@ -76,7 +76,7 @@ extension RedisBackplane {
     /// A connection failed or could not be made: once per outage a log
     /// line; every time a retry after the backoff's delay.
     private func failed(_ link: Link, reason: String) {
-        if self[keyPath: link].isReady { status.countReconnect() }
+        let wasReady = self[keyPath: link].isReady
         if self[keyPath: link].problem == nil {
             Log.warn("redis \(settings.endpoint) \(name(link)) connection: \(reason); reconnecting with backoff")
         }
@@ -85,14 +85,16 @@ extension RedisBackplane {
         self[keyPath: link].retryAt = host.now + MonotonicClock.nanoseconds(self[keyPath: link].backoff.nextDelay())
         if link == \RedisBackplane.subscriber { subscriptionsLost() }
         announce(available: false)
-        reportStatus()
+        reportStatus(countingReconnect: wasReady)
     }
 
-    private func reportStatus() {
+    private func reportStatus(countingReconnect: Bool = false) {
         let problems = [command.problem.map { "commands: \($0)" }, subscriber.problem.map { "pub/sub: \($0)" }]
             .compactMap { $0 }
         let settingUp = command.isReady && subscriber.isReady ? nil : "connecting to Redis"
-        status.report(problem: problems.isEmpty ? settingUp : "redis unreachable (\(problems.joined(separator: "; ")))")
+        status.report(
+            problem: problems.isEmpty ? settingUp : "redis unreachable (\(problems.joined(separator: "; ")))",
+            countingReconnect: countingReconnect)
     }
 
     private func name(_ link: Link) -> String {
